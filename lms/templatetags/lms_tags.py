@@ -1,0 +1,14 @@
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Live pages directly under the site's home page that authors marked "show in menus"."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    return list(Page.objects.live().in_menu().child_of(site.root_page).only("title", "url_path"))
