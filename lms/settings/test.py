@@ -13,3 +13,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if REDIS_URL:  # noqa: F405
     # A key prefix of its own, so tests never read or clear the cache of a site on this server.
     CACHES["default"]["KEY_PREFIX"] = "lms-test"  # noqa: F405
+# Workers started by the tests sweep for messages of dead workers every second, so the
+# worker-loss test sees a redelivery within seconds (it also sets CELERY_VISIBILITY_TIMEOUT).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
+    "unacked_restore_interval": 1,
+    "unacked_restore_throttle": 1,
+}
