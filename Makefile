@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 # Root installs Debian packages directly; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install python-deps node-deps messages chromium lint migrate seed serve lock bench clean
+.PHONY: demo test install python-deps node-deps messages messages-update chromium lint migrate seed serve lock bench clean
 
 demo: install migrate seed serve ## set up, load the demo and serve http://127.0.0.1:8000
 
@@ -29,6 +29,11 @@ node_modules/.installed: package.json package-lock.json
 
 messages: python-deps
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# After adding or changing translatable strings: extract them and write their Vietnamese.
+messages-update: python-deps
+	$(PY) manage.py makemessages -l vi --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete -v 0
+	$(PY) locale/fill_vi.py
 
 migrate:
 	$(PY) manage.py migrate --noinput

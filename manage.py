@@ -6,8 +6,19 @@ import sys
 
 # Commands that never touch the database or the broker, so they run even when those are down.
 OFFLINE_COMMANDS = {
-    "help", "version", "--help", "--version", "-h", "check", "makemigrations", "makemessages",
-    "compilemessages", "collectstatic", "startapp", "diffsettings", "findstatic",
+    "help",
+    "version",
+    "--help",
+    "--version",
+    "-h",
+    "check",
+    "makemigrations",
+    "makemessages",
+    "compilemessages",
+    "collectstatic",
+    "startapp",
+    "diffsettings",
+    "findstatic",
 }
 
 

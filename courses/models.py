@@ -38,8 +38,15 @@ class GuidePage(Page):
     """The communication-skills guide: an introduction and its chapters (chuyên đề)."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    menu_title = models.CharField(
+        _("menu title"),
+        max_length=40,
+        blank=True,
+        help_text=_("A short name for the site menu, read on narrow phone screens."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = [*Page.promote_panels, FieldPanel("menu_title")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["lms.HomePage"]
     subpage_types = ["courses.GuideChapterPage"]
@@ -60,7 +67,12 @@ class GuideChapterPage(SiblingNavigationMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("number"), FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("number"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["courses.GuidePage"]
     subpage_types: list[str] = []

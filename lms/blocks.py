@@ -28,7 +28,9 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Paragraph")
         template = "lms/blocks/paragraph.html"
-        preview_value = "<p>Người dân có quyền được biết và góp ý về chính sách ảnh hưởng đến mình.</p>"
+        preview_value = (
+            "<p>Người dân có quyền được biết và góp ý về chính sách ảnh hưởng đến mình.</p>"
+        )
 
 
 class CaptionedImageBlock(blocks.StructBlock):

@@ -27,7 +27,7 @@ def report_unreachable_broker(**kwargs) -> None:
     """
     from django.conf import settings
 
-    from lms.config import tcp_unreachable_reason, redact
+    from lms.config import redact, tcp_unreachable_reason
 
     url = settings.CELERY_BROKER_URL
     if not url:

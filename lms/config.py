@@ -90,7 +90,9 @@ def database_from_env(base_dir: Path) -> dict:
     except Exception as exc:  # the parser raises several types for bad input
         raise ConfigError(f"DATABASE_URL is malformed: {exc} ({redact(url)})") from None
     if scheme != "sqlite" and not (config.get("HOST") and config.get("NAME")):
-        raise ConfigError(f"DATABASE_URL is malformed: it needs a host and a database name ({redact(url)})")
+        raise ConfigError(
+            f"DATABASE_URL is malformed: it needs a host and a database name ({redact(url)})"
+        )
     if scheme != "sqlite":
         config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 5)
         config["CONN_HEALTH_CHECKS"] = True
@@ -115,7 +117,9 @@ def broker_from_env() -> tuple[str | None, str | None]:
         try:
             parts.port  # noqa: B018 - raises ValueError on a bad port
         except ValueError:
-            raise ConfigError(f"{name} is malformed: the port is not a number ({redact(url)})") from None
+            raise ConfigError(
+                f"{name} is malformed: the port is not a number ({redact(url)})"
+            ) from None
         if not parts.hostname:
             raise ConfigError(f"{name} is malformed: it has no host ({redact(url)})")
         return name, url
@@ -133,7 +137,9 @@ def redis_url_from_env() -> str | None:
     try:
         parts.port  # noqa: B018
     except ValueError:
-        raise ConfigError(f"REDIS_URL is malformed: the port is not a number ({redact(url)})") from None
+        raise ConfigError(
+            f"REDIS_URL is malformed: the port is not a number ({redact(url)})"
+        ) from None
     return url
 
 
@@ -141,7 +147,9 @@ def tcp_unreachable_reason(url: str, default_port: int, timeout: float = 3.0) ->
     """None when a TCP connection opens, else the reason it did not."""
     parts = urlsplit(url)
     try:
-        with socket.create_connection((parts.hostname, parts.port or default_port), timeout=timeout):
+        with socket.create_connection(
+            (parts.hostname, parts.port or default_port), timeout=timeout
+        ):
             return None
     except OSError as exc:
         return exc.strerror or str(exc)
@@ -176,4 +184,3 @@ def preflight() -> None:
         reason = tcp_unreachable_reason(redis_url, 6379)
         if reason:
             raise ConfigError(f"REDIS_URL: cannot connect to {redact(redis_url)} ({reason})")
-

@@ -17,7 +17,12 @@ class HomePage(Page):
     hero_text = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]

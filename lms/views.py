@@ -30,4 +30,6 @@ def health(request):
         reason = tcp_unreachable_reason(settings.CELERY_BROKER_URL, default_port, timeout=2)
         checks["broker"] = f"error: {reason}" if reason else "ok"
     healthy = all(not value.startswith("error") for value in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )

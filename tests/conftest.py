@@ -15,7 +15,10 @@ CHROMIUM = shutil.which("chromium") or (
 
 def pytest_collection_modifyitems(config, items):
     skips = {
-        "postgres": (ON_POSTGRES, "needs PostgreSQL: set DATABASE_URL=postgres://... (make test in CI does)"),
+        "postgres": (
+            ON_POSTGRES,
+            "needs PostgreSQL: set DATABASE_URL=postgres://... (make test in CI does)",
+        ),
         "redis": (bool(REDIS_URL), "needs Redis: set REDIS_URL=redis://... (make test in CI does)"),
         "e2e": (bool(CHROMIUM), "needs Debian's chromium: `make test` installs it"),
     }
@@ -34,3 +37,13 @@ def demo(db):
     from lms.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache, as the database starts empty (Wagtail caches site roots)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -56,12 +56,12 @@ HOME = {
         ("heading", "Vì sao truyền thông dự thảo chính sách lại quan trọng?"),
         (
             "paragraph",
-            "<ul><li>Người chịu tác động được biết sớm và có thời gian chuẩn bị.</li><li>Cơ quan soạn thảo nghe được ý kiến thực tế, nhờ đó văn bản sát thực tiễn và dễ thi hành hơn.</li><li>Những điểm còn ý kiến khác nhau được thảo luận công khai, tạo đồng thuận trong xã hội.</li><li>Thông tin chính thức có mặt sớm giúp hạn chế tin đồn và cách hiểu sai.</li></ul>",
+            "<ul><li>Người chịu tác động được biết sớm, có thời gian chuẩn bị.</li><li>Cơ quan soạn thảo nghe được ý kiến thực tế, nên văn bản sát thực tiễn, dễ thi hành hơn.</li><li>Điểm còn ý kiến khác nhau được thảo luận công khai, tạo đồng thuận.</li><li>Thông tin chính thức có sớm giúp hạn chế tin đồn.</li></ul>",
         ),
         ("heading", "Ai học trên nền tảng này?"),
         (
             "paragraph",
-            "<p>Chương trình hướng tới sáu nhóm học viên: phóng viên, biên tập viên và cán bộ quản lý thông tin, báo chí; báo cáo viên pháp luật; công chức pháp chế; cán bộ cơ quan chủ trì soạn thảo; tuyên truyền viên pháp luật cấp xã; cán bộ, công chức giúp việc Hội đồng nhân dân và những người khác tham gia truyền thông chính sách. Mỗi nhóm có khóa học với ví dụ và bài tập sát với công việc của mình.</p>",
+            "<p>Sáu nhóm học viên: người làm báo và quản lý báo chí; báo cáo viên pháp luật; công chức pháp chế; cán bộ cơ quan chủ trì soạn thảo; tuyên truyền viên pháp luật cấp xã; cán bộ, công chức HĐND và những người khác tham gia truyền thông chính sách. Mỗi nhóm có khóa học với ví dụ, bài tập sát công việc của mình.</p>",
         ),
         ("heading", "Học ở đây như thế nào?"),
         (
@@ -81,7 +81,7 @@ HOME = {
             {
                 "kind": "note",
                 "title": "Thông tin cá nhân của học viên",
-                "body": "<p>Nền tảng chỉ đề nghị những thông tin cần cho việc học và báo cáo kết quả tập huấn. Các thông tin nhạy cảm như dân tộc là không bắt buộc và chỉ được dùng trong số liệu tổng hợp, không hiển thị cho từng người.</p>",
+                "body": "<p>Nền tảng chỉ hỏi những thông tin cần cho việc học và báo cáo kết quả tập huấn. Thông tin nhạy cảm như dân tộc là không bắt buộc và chỉ dùng trong số liệu tổng hợp.</p>",
             },
         ),
     ],
@@ -104,10 +104,6 @@ GUIDE = {
                     "<p>Quyết định số 407/QĐ-TTg ngày 30/3/2022 của Thủ tướng Chính phủ phê duyệt Đề án “Tổ chức truyền thông chính sách có tác động lớn đến xã hội trong quá trình xây dựng văn bản quy phạm pháp luật giai đoạn 2022 - 2027”. Đề án yêu cầu truyền thông ngay trong quá trình xây dựng văn bản, từ khi chính sách còn ở giai đoạn đề xuất, chứ không đợi đến khi văn bản được thông qua.</p><p>Hai mốc cần nhớ:</p><ul><li>Năm 2022: ít nhất 70% dự thảo chính sách thuộc phạm vi được tổ chức truyền thông.</li><li>Từ năm 2023: 100% dự thảo chính sách thuộc phạm vi được tổ chức truyền thông.</li></ul>",
                 ),
                 (
-                    "paragraph",
-                    "<p>Mục đích sâu xa của Đề án là lấy người dân làm trung tâm: người dân, tổ chức, doanh nghiệp có điều kiện để góp ý, phản biện chính sách; công tác xây dựng pháp luật được gắn với tổ chức thi hành pháp luật và phổ biến, giáo dục pháp luật (PBGDPL).</p>",
-                ),
-                (
                     "quote",
                     {
                         "text": "Tạo cơ chế, điều kiện để người dân, tổ chức, doanh nghiệp góp ý, phản biện trong quá trình đề xuất chính sách, xây dựng văn bản quy phạm pháp luật theo hướng lấy người dân làm trung tâm.",
@@ -124,33 +120,33 @@ GUIDE = {
                     {
                         "kind": "warning",
                         "title": "Không thuộc phạm vi vẫn phải công khai để lấy ý kiến",
-                        "body": "<p>Bốn tiêu chí dùng để xác định dự thảo phải tổ chức truyền thông theo Đề án. Những dự thảo khác vẫn phải được đăng tải, lấy ý kiến theo quy định của Luật Ban hành văn bản quy phạm pháp luật. Kế hoạch của tỉnh Lạng Sơn, chẳng hạn, yêu cầu đăng toàn văn mọi dự thảo văn bản của HĐND, UBND tỉnh trên Cổng thông tin điện tử của tỉnh ít nhất 30 ngày.</p>",
+                        "body": "<p>Dự thảo không đủ bốn tiêu chí vẫn phải được đăng tải, lấy ý kiến theo Luật Ban hành văn bản quy phạm pháp luật. Kế hoạch của tỉnh Lạng Sơn, chẳng hạn, yêu cầu đăng toàn văn mọi dự thảo văn bản của HĐND, UBND tỉnh trên Cổng thông tin điện tử của tỉnh ít nhất 30 ngày.</p>",
                     },
                 ),
                 ("heading", "Truyền thông những nội dung gì"),
                 (
                     "paragraph",
-                    "<ul><li>Vì sao cần ban hành chính sách; mục đích, quan điểm xây dựng; phạm vi điều chỉnh và đối tượng áp dụng.</li><li>Nội dung cơ bản của chính sách.</li><li>Những điểm mới, hoặc được sửa đổi, bổ sung, bãi bỏ so với quy định hiện hành về quyền, lợi ích hợp pháp và nghĩa vụ của người dân, tổ chức, doanh nghiệp; đặc biệt là các điểm khó, còn nhiều ý kiến khác nhau.</li><li>Những thông tin khác mà xã hội cần biết, nếu có.</li></ul>",
+                    "<ul><li>Vì sao cần có chính sách; chính sách nhằm mục đích gì, dựa trên quan điểm nào; điều chỉnh vấn đề gì và áp dụng cho ai.</li><li>Nội dung cơ bản của chính sách.</li><li>So với quy định đang áp dụng, quyền, lợi ích hợp pháp và nghĩa vụ của người dân, tổ chức, doanh nghiệp được thêm, sửa hay bỏ ở đâu; nhất là những điểm khó, còn nhiều ý kiến khác nhau.</li><li>Những thông tin khác mà xã hội cần biết, nếu có.</li></ul>",
                 ),
                 ("heading", "Ai làm gì"),
                 (
                     "paragraph",
-                    "<ul><li><b>Cơ quan chủ trì soạn thảo:</b> chịu trách nhiệm chính; lập kế hoạch truyền thông hằng năm, xây dựng tài liệu, tổ chức truyền thông, tiếp nhận và xử lý ý kiến góp ý.</li><li><b>Sở Tư pháp:</b> cơ quan thường trực Hội đồng phối hợp PBGDPL tỉnh; theo dõi, đôn đốc, tổng hợp báo cáo, tổ chức tập huấn và biên soạn tài liệu hướng dẫn kỹ năng.</li><li><b>Cơ quan quản lý nhà nước về báo chí ở địa phương:</b> định hướng báo chí, phối hợp bồi dưỡng đội ngũ làm truyền thông.</li><li><b>Báo, đài địa phương:</b> mở chuyên trang, chuyên mục, phát vào khung giờ đông khán giả, thính giả.</li><li><b>Mặt trận Tổ quốc, các đoàn thể, Hội Luật gia, Đoàn Luật sư, hiệp hội doanh nghiệp:</b> vận động hội viên và người dân tham gia góp ý, phản biện.</li><li><b>Ủy ban nhân dân cấp xã:</b> đưa thông tin đến khu dân cư qua loa truyền thanh, bảng tin, tuyên truyền viên pháp luật; tổng hợp ý kiến của người dân.</li></ul>",
+                    "<ul><li><b>Cơ quan chủ trì soạn thảo:</b> chịu trách nhiệm chính, từ lập kế hoạch, xây dựng tài liệu đến tiếp nhận và xử lý góp ý.</li><li><b>Sở Tư pháp:</b> thường trực Hội đồng phối hợp phổ biến, giáo dục pháp luật (PBGDPL) tỉnh; đôn đốc, tổng hợp, tập huấn, biên soạn tài liệu hướng dẫn.</li><li><b>Báo, đài và cơ quan quản lý báo chí ở địa phương:</b> chuyên trang, chuyên mục, định hướng thông tin.</li><li><b>Mặt trận Tổ quốc, đoàn thể, Hội Luật gia, Đoàn Luật sư, hiệp hội doanh nghiệp:</b> vận động hội viên góp ý, phản biện.</li><li><b>Ủy ban nhân dân cấp xã:</b> đưa thông tin đến khu dân cư, tổng hợp ý kiến người dân.</li></ul>",
                 ),
                 (
                     "callout",
                     {
                         "kind": "note",
                         "title": "Sau khi sắp xếp chính quyền địa phương năm 2025",
-                        "body": "<p>Từ ngày 1/7/2025, chính quyền địa phương tổ chức theo hai cấp: 34 tỉnh, thành phố trực thuộc trung ương và 3.321 đơn vị hành chính cấp xã (xã, phường, đặc khu); không còn cấp huyện. Những việc mà các kế hoạch năm 2022 giao cho Ủy ban nhân dân cấp huyện, như tập huấn tuyên truyền viên pháp luật cấp xã, nay do cấp tỉnh và cấp xã thực hiện theo phân công của từng địa phương.</p>",
+                        "body": "<p>Từ ngày 1/7/2025, chính quyền địa phương có hai cấp: 34 tỉnh, thành phố và 3.321 xã, phường, đặc khu; không còn cấp huyện. Những việc các kế hoạch năm 2022 giao cho cấp huyện, như tập huấn tuyên truyền viên pháp luật cấp xã, nay do cấp tỉnh và cấp xã thực hiện theo phân công của từng địa phương.</p>",
                     },
                 ),
                 (
                     "case_study",
                     {
                         "title": "Dự thảo nào thuộc phạm vi Đề án?",
-                        "situation": "<p><i>Tình huống giả định.</i> Trong năm, một tỉnh chuẩn bị ba dự thảo:</p><ol><li>Nghị quyết của HĐND tỉnh quy định mức hỗ trợ cho hộ gia đình di dời chuồng trại chăn nuôi ra khỏi khu dân cư, áp dụng trên toàn tỉnh. Nhiều hộ lo ngại chi phí di dời lớn hơn mức hỗ trợ.</li><li>Quyết định của UBND tỉnh sửa đổi quy chế phối hợp giữa các sở trong việc gửi báo cáo định kỳ.</li><li>Nghị quyết quy định một khoản phí áp dụng riêng tại một khu du lịch nằm trên địa bàn một xã.</li></ol>",
-                        "questions": "<ol><li>Dự thảo nào đáp ứng đủ bốn tiêu chí? Hãy nêu lý do cho từng tiêu chí.</li><li>Với dự thảo không đủ tiêu chí, cơ quan soạn thảo vẫn phải làm những gì để người dân biết và góp ý?</li><li>Nếu trong quá trình lấy ý kiến, dư luận về dự thảo thứ ba bỗng trở nên sôi nổi, anh/chị sẽ đề xuất gì?</li></ol>",
+                        "situation": "<p><i>Tình huống giả định.</i> Một tỉnh chuẩn bị ba dự thảo:</p><ol><li>Nghị quyết của HĐND tỉnh quy định mức hỗ trợ di dời chuồng trại chăn nuôi ra khỏi khu dân cư trên toàn tỉnh; nhiều hộ lo chi phí di dời vượt mức hỗ trợ.</li><li>Quyết định của UBND tỉnh sửa quy chế phối hợp gửi báo cáo định kỳ giữa các sở.</li><li>Nghị quyết quy định một khoản phí chỉ áp dụng tại một khu du lịch thuộc một xã.</li></ol>",
+                        "questions": "<ol><li>Dự thảo nào đáp ứng đủ bốn tiêu chí? Hãy nêu lý do cho từng tiêu chí.</li><li>Với dự thảo không đủ tiêu chí, cơ quan soạn thảo vẫn phải làm những gì để người dân biết và góp ý?</li></ol>",
                     },
                 ),
             ],
@@ -168,12 +164,12 @@ GUIDE = {
                 ("heading", "Bảy câu hỏi của một bản kế hoạch"),
                 (
                     "paragraph",
-                    "<ol><li><b>Mục tiêu:</b> truyền thông để đạt điều gì? Ví dụ: các nhóm chịu tác động trực tiếp đều được biết và có ý kiến trước khi hết hạn góp ý.</li><li><b>Đối tượng:</b> ai chịu tác động trực tiếp, ai có ảnh hưởng đến dư luận, ai là người truyền tin trung gian (báo chí, báo cáo viên, tuyên truyền viên)?</li><li><b>Thông điệp:</b> ba đến năm ý chính mà mọi sản phẩm truyền thông phải nói thống nhất.</li><li><b>Kênh:</b> kênh nào đến được từng nhóm đối tượng?</li><li><b>Thời gian:</b> mốc nào gắn với từng bước xây dựng văn bản?</li><li><b>Kinh phí:</b> cần bao nhiêu, lấy từ nguồn nào?</li><li><b>Phân công:</b> ai làm, ai phối hợp, ai chịu trách nhiệm cuối cùng?</li></ol>",
+                    "<ol><li><b>Mục tiêu:</b> truyền thông để đạt điều gì, ví dụ mọi nhóm chịu tác động trực tiếp đều biết và có ý kiến trước hạn góp ý.</li><li><b>Đối tượng:</b> ai chịu tác động, ai ảnh hưởng đến dư luận, ai là người truyền tin trung gian?</li><li><b>Thông điệp:</b> ba đến năm ý chính, nói thống nhất.</li><li><b>Kênh:</b> kênh nào đến được từng nhóm?</li><li><b>Thời gian:</b> mốc nào gắn với từng bước xây dựng văn bản?</li><li><b>Kinh phí:</b> bao nhiêu, từ nguồn nào?</li><li><b>Phân công:</b> ai làm, ai phối hợp, ai chịu trách nhiệm?</li></ol>",
                 ),
                 ("heading", "Đối tượng và thông điệp"),
                 (
                     "paragraph",
-                    "<p>Hãy liệt kê cụ thể các nhóm chịu tác động thay vì viết chung chung “người dân, doanh nghiệp”. Chẳng hạn, với một chính sách hỗ trợ nông nghiệp: hộ trồng trọt, hộ chăn nuôi, hợp tác xã, doanh nghiệp thu mua, cán bộ nông nghiệp cấp xã. Mỗi nhóm có mối quan tâm khác nhau, nên cách nói và kênh tiếp cận cũng khác nhau.</p><p>Viết mỗi thông điệp thành một câu ngắn, rồi đọc cho một người không làm pháp luật nghe. Nếu họ nhắc lại được ý chính, thông điệp đã đạt.</p>",
+                    "<p>Liệt kê cụ thể các nhóm chịu tác động thay vì viết chung chung “người dân, doanh nghiệp”; ví dụ với chính sách hỗ trợ nông nghiệp: hộ trồng trọt, hộ chăn nuôi, hợp tác xã, doanh nghiệp thu mua. Mỗi nhóm có mối quan tâm và kênh tiếp cận riêng. Viết mỗi thông điệp thành một câu ngắn; nếu người không làm pháp luật nghe xong nhắc lại được ý chính, thông điệp đã đạt.</p>",
                 ),
                 (
                     "callout",
@@ -186,7 +182,7 @@ GUIDE = {
                 ("heading", "Thời gian biểu gắn với quy trình xây dựng văn bản"),
                 (
                     "paragraph",
-                    "<ul><li><b>Giai đoạn đề nghị xây dựng văn bản:</b> giới thiệu vấn đề cần giải quyết và các phương án chính sách; mời góp ý sớm.</li><li><b>Giai đoạn soạn thảo và lấy ý kiến:</b> đăng toàn văn dự thảo trong thời hạn luật định (các kế hoạch cấp tỉnh yêu cầu ít nhất 30 ngày); đẩy mạnh báo chí, hội nghị, đối thoại, truyền thông ở cơ sở.</li><li><b>Giai đoạn tiếp thu, chỉnh lý và trình:</b> công bố kết quả tiếp thu, giải trình; thông tin về những điểm đã thay đổi.</li><li><b>Sau khi văn bản được thông qua:</b> chuyển sang phổ biến văn bản, giải đáp vướng mắc khi thi hành.</li></ul>",
+                    "<ul><li><b>Đề nghị xây dựng văn bản:</b> giới thiệu vấn đề và các phương án; mời góp ý sớm.</li><li><b>Soạn thảo, lấy ý kiến:</b> đăng toàn văn trong thời hạn luật định (các kế hoạch cấp tỉnh yêu cầu ít nhất 30 ngày); báo chí, hội nghị, đối thoại, truyền thông ở cơ sở.</li><li><b>Tiếp thu, chỉnh lý, trình:</b> công bố kết quả tiếp thu, giải trình.</li><li><b>Sau khi thông qua:</b> phổ biến văn bản, giải đáp vướng mắc.</li></ul>",
                 ),
                 ("heading", "Kinh phí và phân công"),
                 (
@@ -201,19 +197,15 @@ GUIDE = {
                     },
                 ),
                 (
-                    "callout",
-                    {
-                        "kind": "note",
-                        "title": "Lưu minh chứng ngay từ đầu",
-                        "body": "<p>Ghi vào kế hoạch cách lưu minh chứng: bài đã đăng, bản ghi phát thanh, ảnh bảng tin, danh sách tham dự hội nghị, sổ tổng hợp ý kiến. Báo cáo thống kê tính số cuộc, số lớp và số lượt người tham dự; các con số phải khớp với hồ sơ lưu.</p>",
-                    },
+                    "paragraph",
+                    "<p>Vì vậy, hãy ghi ngay vào kế hoạch cách lưu minh chứng: bài đã đăng, bản ghi phát thanh, ảnh bảng tin, danh sách tham dự, sổ tổng hợp ý kiến. Số cuộc, số lớp, số lượt người tham dự trong báo cáo phải khớp với hồ sơ lưu.</p>",
                 ),
                 (
                     "case_study",
                     {
                         "title": "Kế hoạch cho dự thảo nghị quyết hỗ trợ sản xuất nông nghiệp",
                         "situation": "<p><i>Tình huống giả định.</i> Cơ quan chuyên môn về nông nghiệp của một tỉnh miền núi được giao soạn thảo nghị quyết của HĐND tỉnh về hỗ trợ chuyển đổi cây trồng trên đất lúa kém hiệu quả. Còn khoảng ba tháng đến kỳ họp HĐND. Nhiều thôn vùng cao ít dùng Internet; kinh phí truyền thông hạn chế.</p>",
-                        "questions": "<ol><li>Hãy xác định ít nhất bốn nhóm đối tượng và mối quan tâm chính của từng nhóm.</li><li>Viết ba thông điệp chính, mỗi thông điệp một câu.</li><li>Chọn kênh phù hợp cho các thôn vùng cao và giải thích vì sao.</li><li>Lập thời gian biểu theo tuần, bảo đảm thời hạn đăng tải lấy ý kiến.</li><li>Anh/chị sẽ đo kết quả truyền thông bằng những chỉ số nào?</li></ol>",
+                        "questions": "<ol><li>Hãy xác định ít nhất bốn nhóm đối tượng và mối quan tâm chính của từng nhóm.</li><li>Viết ba thông điệp chính, mỗi thông điệp một câu.</li><li>Chọn kênh phù hợp cho các thôn vùng cao và giải thích vì sao.</li><li>Lập thời gian biểu theo tuần, bảo đảm thời hạn đăng tải lấy ý kiến.</li></ol>",
                     },
                 ),
             ],
@@ -231,7 +223,7 @@ GUIDE = {
                 ),
                 (
                     "paragraph",
-                    "<p>Một trang lấy ý kiến nên có:</p><ul><li>Tên dự thảo, cơ quan chủ trì soạn thảo, ngày đăng và hạn cuối nhận góp ý.</li><li>Bản tóm tắt dễ hiểu: vì sao cần chính sách, áp dụng cho ai, điểm mới chính.</li><li>Toàn văn dự thảo và các tài liệu kèm theo trong hồ sơ.</li><li>Bộ câu hỏi thường gặp.</li><li>Cách góp ý: biểu mẫu trực tuyến, thư điện tử, địa chỉ gửi văn bản, số điện thoại đầu mối.</li></ul>",
+                    "<p>Một trang lấy ý kiến nên có:</p><ul><li>Tên dự thảo, cơ quan chủ trì, ngày đăng, hạn cuối nhận góp ý.</li><li>Bản tóm tắt dễ hiểu và bộ câu hỏi thường gặp.</li><li>Toàn văn dự thảo và tài liệu kèm theo.</li><li>Cách góp ý: biểu mẫu trực tuyến, thư điện tử, địa chỉ, số điện thoại đầu mối.</li></ul>",
                 ),
                 (
                     "callout",
@@ -244,20 +236,12 @@ GUIDE = {
                 ("heading", "Cung cấp thông tin cho báo chí"),
                 (
                     "paragraph",
-                    "<p>Việc phát ngôn và cung cấp thông tin cho báo chí của cơ quan hành chính nhà nước thực hiện theo Nghị định số 09/2017/NĐ-CP. Với mỗi dự thảo lớn, cơ quan soạn thảo nên:</p><ul><li>Xác định người phát ngôn hoặc người được ủy quyền trả lời về dự thảo.</li><li>Chuẩn bị thông cáo báo chí và bộ tài liệu gửi kèm.</li><li>Tổ chức họp báo hoặc buổi cung cấp thông tin khi bắt đầu lấy ý kiến và khi có thay đổi quan trọng.</li><li>Trả lời câu hỏi của phóng viên đúng hẹn; điều gì chưa trả lời được thì hẹn thời điểm trả lời.</li></ul><p>Thông tin về dự thảo là thông tin công khai theo Luật Tiếp cận thông tin, trừ nội dung thuộc bí mật nhà nước.</p>",
+                    "<p>Việc phát ngôn và cung cấp thông tin cho báo chí thực hiện theo Nghị định số 09/2017/NĐ-CP; thông tin về dự thảo là thông tin công khai theo Luật Tiếp cận thông tin, trừ nội dung thuộc bí mật nhà nước. Với mỗi dự thảo lớn, cơ quan soạn thảo nên:</p><ul><li>Xác định người phát ngôn hoặc người được ủy quyền trả lời về dự thảo.</li><li>Chuẩn bị thông cáo báo chí và bộ tài liệu gửi kèm.</li><li>Họp báo khi bắt đầu lấy ý kiến và khi có thay đổi quan trọng.</li><li>Trả lời phóng viên đúng hẹn.</li></ul>",
                 ),
                 ("heading", "Tiếp nhận và xử lý ý kiến"),
                 (
                     "paragraph",
-                    "<ol><li><b>Mở nhiều kênh nhận:</b> cổng thông tin, thư điện tử, văn bản, biên bản hội nghị, đối thoại, ý kiến do báo chí và Ủy ban nhân dân cấp xã chuyển đến.</li><li><b>Ghi vào một sổ tổng hợp chung:</b> ngày nhận, kênh, người hoặc tổ chức góp ý (nếu họ đồng ý nêu tên), nội dung, điều khoản liên quan.</li><li><b>Phân loại:</b> đồng tình; đề nghị sửa cụ thể; không đồng tình; câu hỏi cần giải đáp; ý kiến ngoài phạm vi dự thảo.</li><li><b>Nghiên cứu:</b> chuyển bộ phận chuyên môn xem xét, nhất là các ý kiến về điểm còn tranh luận.</li><li><b>Tiếp thu hoặc giải trình:</b> ghi rõ ý kiến nào được tiếp thu, ý kiến nào chưa tiếp thu và lý do.</li><li><b>Phản hồi:</b> công khai kết quả và thông tin lại qua chính các kênh đã dùng để lấy ý kiến.</li></ol>",
-                ),
-                (
-                    "callout",
-                    {
-                        "kind": "tip",
-                        "title": "Ý kiến trên mạng xã hội cũng là ý kiến",
-                        "body": "<p>Bình luận dưới bài đăng trên trang Facebook, nhóm Zalo của cơ quan thường phản ánh đúng nỗi lo của người dân. Hãy tổng hợp theo nhóm nội dung, ghi số lượng và ví dụ tiêu biểu, rồi đưa vào sổ tổng hợp như các kênh khác.</p>",
-                    },
+                    "<ol><li><b>Mở nhiều kênh nhận:</b> cổng thông tin, thư điện tử, văn bản, biên bản hội nghị, ý kiến do báo chí và cấp xã chuyển đến.</li><li><b>Ghi vào một sổ tổng hợp chung:</b> ngày, kênh, người góp ý (nếu họ đồng ý nêu tên), nội dung, điều khoản liên quan.</li><li><b>Phân loại:</b> đồng tình; đề nghị sửa; không đồng tình; câu hỏi; ngoài phạm vi.</li><li><b>Nghiên cứu:</b> bộ phận chuyên môn xem xét, nhất là ý kiến về điểm còn tranh luận.</li><li><b>Tiếp thu hoặc giải trình</b>, nêu rõ lý do.</li><li><b>Phản hồi</b> công khai qua chính các kênh đã lấy ý kiến.</li></ol>",
                 ),
                 ("heading", "Phản hồi để khép lại vòng góp ý"),
                 (
@@ -268,8 +252,8 @@ GUIDE = {
                     "case_study",
                     {
                         "title": "Hai nghìn ý kiến trong hai tuần",
-                        "situation": "<p><i>Tình huống giả định.</i> Một dự thảo nghị quyết về mức thu phí trông giữ xe nhận được rất nhiều ý kiến qua cổng thông tin và trang Facebook của cơ quan. Phần lớn ý kiến lặp lại cùng một nội dung: mức thu với xe máy ở bệnh viện và trường học quá cao. Một số ý kiến phàn nàn về chuyện khác, như chất lượng bãi xe. Bộ phận soạn thảo chỉ có hai người.</p>",
-                        "questions": "<ol><li>Anh/chị tổ chức sổ tổng hợp và phân loại thế nào để không bỏ sót ý kiến?</li><li>Với các ý kiến lặp lại, nên phản hồi riêng từng người hay phản hồi chung? Vì sao?</li><li>Ý kiến ngoài phạm vi dự thảo cần được xử lý ra sao?</li><li>Bản tóm tắt kết quả tiếp thu cần có những nội dung gì?</li></ol>",
+                        "situation": "<p><i>Tình huống giả định.</i> Một dự thảo quy định giá dịch vụ trông giữ xe nhận được rất nhiều ý kiến qua cổng thông tin và trang Facebook của cơ quan. Phần lớn ý kiến lặp lại cùng một nội dung: mức thu với xe máy ở bệnh viện và trường học quá cao. Một số ý kiến phàn nàn về chuyện khác, như chất lượng bãi xe. Bộ phận soạn thảo chỉ có hai người.</p>",
+                        "questions": "<ol><li>Anh/chị tổ chức sổ tổng hợp và phân loại thế nào để không bỏ sót ý kiến?</li><li>Với các ý kiến lặp lại, nên phản hồi riêng từng người hay phản hồi chung? Vì sao?</li><li>Bản tóm tắt kết quả tiếp thu cần có những nội dung gì?</li></ol>",
                     },
                 ),
             ],
@@ -316,14 +300,6 @@ GUIDE = {
                     },
                 ),
                 (
-                    "callout",
-                    {
-                        "kind": "warning",
-                        "title": "Những lỗi thường gặp",
-                        "body": "<ul><li>Trình bày dự thảo như thể quy định đã có hiệu lực.</li><li>Chép nguyên văn điều khoản mà không giải thích.</li><li>Chỉ nói lợi ích, không nói nghĩa vụ và chi phí mới.</li><li>Dùng ảnh người thật khi chưa được đồng ý.</li><li>Thiếu thông tin về cách góp ý và hạn góp ý.</li></ul>",
-                    },
-                ),
-                (
                     "case_study",
                     {
                         "title": "Từ tờ trình dày đến một tờ gấp",
@@ -341,12 +317,12 @@ GUIDE = {
             "body": [
                 (
                     "paragraph",
-                    "<p>Dự thảo thuộc phạm vi Đề án thường là vấn đề khó, nhạy cảm, có nhiều ý kiến khác nhau; đó chính là một trong bốn tiêu chí. Vì vậy, tranh luận không phải là sự cố. Mục tiêu của truyền thông là giúp cuộc tranh luận dựa trên thông tin đúng và để mọi nhóm chịu tác động được lắng nghe.</p>",
+                    "<p>Mọi dự thảo thuộc phạm vi Đề án đều là vấn đề khó, nhạy cảm hoặc có nhiều ý kiến khác nhau, vì đó là một trong bốn tiêu chí. Vì vậy, tranh luận không phải là sự cố. Mục tiêu của truyền thông là giúp cuộc tranh luận dựa trên thông tin đúng và để mọi nhóm chịu tác động được lắng nghe.</p>",
                 ),
                 ("heading", "Nhận diện sớm điểm nóng"),
                 (
                     "paragraph",
-                    "<ul><li>Điều khoản tạo thêm nghĩa vụ tài chính, như phí, giá dịch vụ, mức đóng góp.</li><li>Điều khoản về đất đai, di dời, giải phóng mặt bằng.</li><li>Hạn chế một thói quen lâu năm của người dân, như giờ giấc kinh doanh, chăn nuôi trong khu dân cư.</li><li>Chính sách có nhóm được lợi và nhóm chịu thiệt rõ rệt.</li><li>Vấn đề từng gây tranh luận ở địa phương khác.</li></ul><p>Hãy theo dõi báo chí, mạng xã hội và phản ánh từ cơ sở ngay từ giai đoạn đề nghị xây dựng văn bản.</p>",
+                    "<ul><li>Nghĩa vụ tài chính mới: phí, giá dịch vụ, mức đóng góp.</li><li>Đất đai, di dời, giải phóng mặt bằng.</li><li>Hạn chế một thói quen lâu năm, như giờ kinh doanh, chăn nuôi trong khu dân cư.</li><li>Chính sách có nhóm được lợi và nhóm chịu thiệt rõ rệt.</li></ul><p>Theo dõi báo chí, mạng xã hội và phản ánh từ cơ sở ngay từ giai đoạn đề nghị xây dựng văn bản.</p>",
                 ),
                 ("heading", "Trao đổi cởi mở về điểm còn ý kiến khác nhau"),
                 (
@@ -370,8 +346,8 @@ GUIDE = {
                     "case_study",
                     {
                         "title": "Tin đồn “cấm xe tải vào thành phố”",
-                        "situation": "<p><i>Tình huống giả định.</i> Một tỉnh lấy ý kiến dự thảo quy định hạn chế xe tải trên một số tuyến phố trung tâm vào giờ cao điểm. Một bài đăng trên mạng xã hội viết rằng “từ tháng sau cấm toàn bộ xe tải, kể cả xe chở nông sản vào chợ đầu mối”, thu hút hàng nghìn lượt chia sẻ. Tiểu thương ở chợ đầu mối lo lắng, một số phóng viên gọi điện cho cơ quan soạn thảo.</p>",
-                        "questions": "<ol><li>Trong ngày đầu tiên, cơ quan soạn thảo cần làm những việc gì, theo thứ tự nào?</li><li>Soạn ba câu chính cho thông cáo báo chí đính chính.</li><li>Làm thế nào để thông tin đúng đến được tiểu thương ở chợ đầu mối?</li><li>Nỗi lo của tiểu thương có phải là một góp ý cần ghi nhận không? Ghi nhận thế nào?</li></ol>",
+                        "situation": "<p><i>Tình huống giả định.</i> Một tỉnh lấy ý kiến dự thảo hạn chế xe tải trên một số tuyến phố trung tâm vào giờ cao điểm. Một bài đăng trên mạng viết rằng “từ tháng sau cấm toàn bộ xe tải, kể cả xe chở nông sản vào chợ đầu mối” và được chia sẻ hàng nghìn lần. Tiểu thương lo lắng; phóng viên liên tục gọi cho cơ quan soạn thảo.</p>",
+                        "questions": "<ol><li>Trong ngày đầu tiên, cơ quan soạn thảo cần làm những việc gì, theo thứ tự nào?</li><li>Soạn ba câu chính cho thông cáo báo chí đính chính.</li><li>Làm thế nào để thông tin đúng đến được tiểu thương ở chợ đầu mối?</li></ol>",
                     },
                 ),
                 (
@@ -379,14 +355,6 @@ GUIDE = {
                     {
                         "text": "Tổ chức tập huấn cho đội ngũ phóng viên, biên tập viên, cán bộ quản lý thông tin, báo chí ở địa phương về kiến thức, kỹ năng truyền thông, xử lý thông tin khi thực hiện truyền thông dự thảo chính sách, nhất là những vấn đề khó, có nhiều ý kiến khác nhau.",
                         "attribution": "Kế hoạch triển khai Quyết định 407/QĐ-TTg, tỉnh Lạng Sơn (2022)",
-                    },
-                ),
-                (
-                    "callout",
-                    {
-                        "kind": "tip",
-                        "title": "Sau mỗi lần tranh luận lớn",
-                        "body": "<p>Ghi lại diễn biến, những câu hỏi khó và câu trả lời hiệu quả; bổ sung vào bộ hỏi – đáp và kế hoạch truyền thông cho dự thảo tiếp theo. Kinh nghiệm này là tài liệu tập huấn quý cho chính cơ quan mình.</p>",
                     },
                 ),
             ],
@@ -407,7 +375,7 @@ COURSES = [
             "Chuyển ý kiến của bạn đọc, khán giả thành góp ý có giá trị và theo dõi việc tiếp thu.",
             "Đưa tin cân bằng về vấn đề còn ý kiến khác nhau và hạn chế lan truyền thông tin sai.",
         ],
-        "estimated_minutes": 90,
+        "estimated_minutes": 80,
         "lessons": [
             {
                 "slug": "nhan-dien-du-thao-can-dua-tin",
@@ -418,17 +386,17 @@ COURSES = [
                     ("heading", "Vì sao báo chí giữ vai trò trung tâm"),
                     (
                         "paragraph",
-                        "<p>Quyết định số 407/QĐ-TTg ngày 30/3/2022 yêu cầu truyền thông dự thảo chính sách ngay trong quá trình xây dựng văn bản, với mục tiêu 100% dự thảo thuộc phạm vi được truyền thông từ năm 2023. Phần lớn người dân biết đến một dự thảo qua báo, đài và mạng xã hội chứ không phải qua cổng thông tin của cơ quan nhà nước.</p><p>Vì vậy, các kế hoạch triển khai ở địa phương đều giao báo, đài mở chuyên trang, chuyên mục và phát tin vào khung giờ đông khán giả, thính giả. Người làm báo vừa là người đưa tin, vừa là cầu nối đưa ý kiến của người dân đến cơ quan soạn thảo.</p>",
+                        "<p>Quyết định số 407/QĐ-TTg ngày 30/3/2022 yêu cầu truyền thông dự thảo chính sách ngay trong quá trình xây dựng văn bản, với mục tiêu 100% dự thảo thuộc phạm vi được truyền thông từ năm 2023. Người dân thường biết đến dự thảo qua báo, đài, mạng xã hội hơn là qua cổng thông tin của cơ quan nhà nước, nên các kế hoạch ở địa phương giao báo, đài mở chuyên trang, chuyên mục. Người làm báo vừa đưa tin, vừa là cầu nối đưa ý kiến người dân đến cơ quan soạn thảo.</p>",
                     ),
                     ("heading", "Bốn tiêu chí thành bốn câu hỏi của phóng viên"),
                     (
                         "paragraph",
-                        "<ol><li><b>Đây có phải chính sách trong một văn bản quy phạm pháp luật phải lập đề nghị xây dựng trước khi soạn thảo không?</b> Nội dung thuộc bí mật nhà nước không thuộc phạm vi.</li><li><b>Nó làm phát sinh, thay đổi hay chấm dứt quyền, nghĩa vụ của ai?</b> Người dân, tổ chức hay doanh nghiệp nào bị ảnh hưởng trực tiếp?</li><li><b>Đây có phải vấn đề khó, nhạy cảm, được dư luận quan tâm hoặc có nhiều ý kiến khác nhau?</b></li><li><b>Tác động có trên phạm vi toàn tỉnh, hoặc cả nước không?</b></li></ol><p>Dự thảo trả lời “có” cho cả bốn câu là dự thảo mà cơ quan soạn thảo có trách nhiệm tổ chức truyền thông, và là đề tài mà tòa soạn nên theo dõi từ đầu.</p>",
+                        "<ol><li><b>Đây có phải chính sách trong văn bản quy phạm pháp luật phải lập đề nghị xây dựng trước khi soạn thảo?</b> (Nội dung thuộc bí mật nhà nước không thuộc phạm vi.)</li><li><b>Nó làm phát sinh, thay đổi hay chấm dứt quyền, nghĩa vụ của ai?</b></li><li><b>Có phải vấn đề khó, nhạy cảm, dư luận quan tâm hoặc nhiều ý kiến khác nhau?</b></li><li><b>Tác động có trên phạm vi toàn tỉnh, hoặc cả nước?</b></li></ol><p>Dự thảo trả lời “có” cả bốn câu là dự thảo cơ quan soạn thảo phải tổ chức truyền thông, và là đề tài tòa soạn nên theo dõi từ đầu.</p>",
                     ),
                     ("heading", "Tìm dự thảo ở đâu"),
                     (
                         "paragraph",
-                        "<ul><li>Chuyên mục lấy ý kiến dự thảo trên Cổng thông tin điện tử của tỉnh và trang thông tin của các sở, ngành.</li><li>Trang thông tin điện tử phổ biến, giáo dục pháp luật của tỉnh.</li><li>Chương trình kỳ họp và hồ sơ đề nghị xây dựng nghị quyết của HĐND tỉnh.</li><li>Kế hoạch truyền thông hằng năm của cơ quan chủ trì soạn thảo.</li><li>Họp báo, thông cáo báo chí định kỳ của chính quyền địa phương.</li><li>Thư, điện thoại, tin nhắn của bạn đọc hỏi về một quy định “nghe nói sắp có”.</li></ul>",
+                        "<ul><li>Chuyên mục lấy ý kiến dự thảo trên Cổng thông tin điện tử của tỉnh, trang thông tin của các sở, ngành và Trang thông tin phổ biến, giáo dục pháp luật.</li><li>Chương trình kỳ họp và hồ sơ đề nghị xây dựng nghị quyết của HĐND tỉnh.</li><li>Kế hoạch truyền thông hằng năm của cơ quan chủ trì soạn thảo; họp báo định kỳ.</li><li>Câu hỏi của bạn đọc về một quy định “nghe nói sắp có”.</li></ul>",
                     ),
                     (
                         "callout",
@@ -449,102 +417,64 @@ COURSES = [
                         "case_study",
                         {
                             "title": "Giao ban đầu tuần: chọn dự thảo nào?",
-                            "situation": "<p><i>Tình huống giả định.</i> Tại buổi giao ban của một báo địa phương, thư ký tòa soạn đưa ra ba dự thảo vừa được đăng lấy ý kiến:</p><ol><li>Nghị quyết của HĐND tỉnh quy định hỗ trợ học phí cho trẻ em học tại cơ sở giáo dục mầm non ngoài công lập.</li><li>Quyết định của UBND tỉnh sửa quy chế làm việc nội bộ của một sở.</li><li>Nghị quyết quy định mức thu phí thẩm định hồ sơ cấp giấy phép xây dựng nhà ở riêng lẻ.</li></ol>",
+                            "situation": "<p><i>Tình huống giả định.</i> Giao ban đầu tuần, thư ký tòa soạn đưa ra ba dự thảo vừa đăng lấy ý kiến:</p><ol><li>Nghị quyết của HĐND tỉnh về hỗ trợ học phí cho trẻ học mầm non ngoài công lập.</li><li>Quyết định của UBND tỉnh sửa quy chế làm việc nội bộ của một sở.</li><li>Nghị quyết quy định lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ.</li></ol>",
                             "questions": "<ol><li>Dự thảo nào đáp ứng bốn tiêu chí? Dự thảo nào không, vì thiếu tiêu chí nào?</li><li>Với từng dự thảo được chọn, góc tiếp cận của bài viết đầu tiên là gì?</li><li>Anh/chị sẽ liên hệ ai ở cơ quan soạn thảo trước tiên, và hỏi gì?</li></ol>",
                         },
                     ),
                 ],
             },
             {
-                "slug": "doc-ho-so-du-thao",
-                "title": "Đọc hồ sơ dự thảo: tìm điều mới và điều thay đổi",
-                "summary": "Cách đọc nhanh hồ sơ dự thảo để nắm đủ các nội dung cần truyền thông và kiểm chứng với cơ quan chủ trì soạn thảo.",
-                "estimated_minutes": 15,
+                "slug": "tu-ho-so-den-bai-giai-thich",
+                "title": "Từ hồ sơ dự thảo đến bài giải thích",
+                "summary": "Đọc hồ sơ dự thảo để tìm điều mới, kiểm chứng với cơ quan chủ trì soạn thảo và viết bài giải thích chính xác, dễ hiểu.",
+                "estimated_minutes": 20,
                 "body": [
                     (
                         "paragraph",
-                        "<p>Bạn đọc luôn hỏi một câu: “Quy định này thay đổi gì với tôi?”. Thông cáo báo chí thường không trả lời đủ câu hỏi đó. Câu trả lời nằm trong hồ sơ dự thảo, nếu phóng viên biết đọc đúng chỗ.</p>",
+                        "<p>Bạn đọc luôn hỏi: “Quy định này thay đổi gì với tôi?”. Thông cáo báo chí thường không trả lời đủ câu hỏi đó; câu trả lời nằm trong hồ sơ dự thảo. Bài giải thích tốt giúp người đọc đủ hiểu để góp ý, chứ không chỉ để biết.</p>",
                     ),
                     ("heading", "Bốn nhóm nội dung cần nắm"),
                     (
                         "paragraph",
-                        "<ol><li><b>Sự cần thiết, mục đích, phạm vi, đối tượng:</b> vì sao phải có chính sách này bây giờ, nhằm giải quyết vấn đề gì, áp dụng cho ai.</li><li><b>Nội dung cơ bản:</b> chính sách quy định những gì.</li><li><b>Điểm mới hoặc thay đổi:</b> so với quy định hiện hành, quyền lợi và nghĩa vụ của người dân, tổ chức, doanh nghiệp thay đổi ra sao; điểm nào còn nhiều ý kiến khác nhau.</li><li><b>Thông tin khác cần biết:</b> hạn góp ý, cách góp ý, thời điểm dự kiến trình thông qua.</li></ol>",
+                        "<ol><li>Vì sao cần chính sách; mục đích, phạm vi, đối tượng áp dụng.</li><li>Nội dung cơ bản.</li><li><b>Điểm mới hoặc thay đổi</b> về quyền lợi, nghĩa vụ so với hiện hành, nhất là điểm còn nhiều ý kiến khác nhau.</li><li>Thông tin khác: hạn góp ý, cách góp ý, thời điểm dự kiến trình.</li></ol>",
                     ),
                     ("heading", "Đọc hồ sơ theo thứ tự nào"),
                     (
                         "paragraph",
-                        "<ul><li><b>Tờ trình:</b> lý do, mục tiêu, quan điểm xây dựng chính sách.</li><li><b>Báo cáo đánh giá tác động của chính sách:</b> ai được lợi, ai chịu chi phí, các phương án đã cân nhắc.</li><li><b>Dự thảo văn bản:</b> điều khoản cụ thể, mức tiền, thời hạn, điều kiện.</li><li><b>Bản so sánh hoặc thuyết minh với quy định hiện hành</b>, nếu có.</li><li><b>Bản tổng hợp ý kiến đã nhận</b> ở các vòng trước, nếu đã công bố.</li></ul><p>Thành phần hồ sơ khác nhau tùy loại văn bản. Nếu không thấy tài liệu cần thiết trên cổng thông tin, hãy đề nghị cơ quan soạn thảo cung cấp.</p>",
+                        "<ul><li><b>Tờ trình:</b> lý do, mục tiêu, quan điểm xây dựng chính sách.</li><li><b>Báo cáo đánh giá tác động:</b> ai được lợi, ai chịu chi phí, các phương án đã cân nhắc.</li><li><b>Dự thảo văn bản:</b> mức tiền, thời hạn, điều kiện cụ thể.</li><li><b>Bản so sánh với quy định hiện hành</b> và bản tổng hợp ý kiến các vòng trước, nếu có.</li></ul><p>Thành phần hồ sơ khác nhau tùy loại văn bản; thiếu tài liệu nào, hãy đề nghị cơ quan soạn thảo cung cấp.</p>",
                     ),
                     (
                         "callout",
                         {
                             "kind": "warning",
                             "title": "Dự thảo chưa phải là quy định",
-                            "body": "<p>Luôn viết “theo dự thảo”, “dự kiến”, “nếu được thông qua”. Ghi rõ ngày đăng và phiên bản dự thảo, vì nội dung có thể thay đổi sau mỗi vòng góp ý. Một dòng tít viết như thể quy định đã có hiệu lực có thể gây hoang mang trên diện rộng.</p>",
+                            "body": "<p>Luôn viết “theo dự thảo”, “dự kiến”, “nếu được thông qua”; ghi rõ ngày đăng và phiên bản dự thảo. Một dòng tít viết như thể quy định đã có hiệu lực có thể gây hoang mang trên diện rộng.</p>",
                         },
                     ),
                     ("heading", "Kiểm chứng với cơ quan chủ trì soạn thảo"),
                     (
                         "paragraph",
-                        "<p>Theo Nghị định số 09/2017/NĐ-CP, cơ quan hành chính nhà nước có người phát ngôn và trách nhiệm cung cấp thông tin cho báo chí. Thông tin về dự thảo là thông tin phải công khai theo Luật Tiếp cận thông tin, trừ nội dung thuộc bí mật nhà nước. Phóng viên nên gửi câu hỏi bằng văn bản hoặc thư điện tử, nêu rõ hạn cần trả lời, và lưu lại trao đổi.</p>",
+                        "<p>Theo Nghị định số 09/2017/NĐ-CP, cơ quan hành chính nhà nước có người phát ngôn và trách nhiệm cung cấp thông tin cho báo chí; thông tin về dự thảo là thông tin công khai theo Luật Tiếp cận thông tin, trừ nội dung thuộc bí mật nhà nước. Gửi câu hỏi bằng văn bản hoặc thư điện tử, nêu hạn trả lời, lưu lại trao đổi. Nên hỏi:</p><ul><li>Bao nhiêu người, doanh nghiệp thuộc diện áp dụng, theo báo cáo đánh giá tác động?</li><li>Mức tiền hoặc điều kiện thay đổi cụ thể ra sao so với hiện nay?</li><li>Vì sao chọn phương án này mà không chọn phương án khác?</li><li>Điểm nào đang có nhiều ý kiến khác nhau nhất?</li></ul>",
                     ),
+                    ("heading", "Khung bài giải thích"),
                     (
                         "paragraph",
-                        "<p>Một số câu hỏi nên đặt cho cơ quan soạn thảo:</p><ul><li>Có bao nhiêu người, doanh nghiệp thuộc diện áp dụng, theo số liệu trong báo cáo đánh giá tác động?</li><li>So với hiện nay, mức tiền hoặc điều kiện thay đổi cụ thể ra sao?</li><li>Những phương án nào đã được cân nhắc và vì sao chọn phương án này?</li><li>Điểm nào đang có nhiều ý kiến khác nhau nhất?</li><li>Ý kiến góp ý sẽ được xử lý thế nào và khi nào công bố kết quả?</li></ul>",
-                    ),
-                    (
-                        "case_study",
-                        {
-                            "title": "Mức phí mới tăng bao nhiêu?",
-                            "situation": "<p><i>Tình huống giả định.</i> Thông cáo báo chí về dự thảo quy định phí sử dụng tạm thời lòng đường, hè phố chỉ viết rằng mức phí được “điều chỉnh cho phù hợp với thực tế”. Đọc bản so sánh kèm theo hồ sơ, phóng viên thấy một số mức phí tăng gấp đôi và có thêm đối tượng phải nộp phí. Một chủ quán ăn gọi điện đến tòa soạn hỏi có phải “sắp bị thu phí gấp đôi” không.</p>",
-                            "questions": "<ol><li>Phóng viên cần kiểm chứng những điểm nào với cơ quan soạn thảo trước khi viết?</li><li>Nên trình bày mức tăng ra sao để chính xác mà không giật gân?</li><li>Bài viết cần có tiếng nói của những ai?</li><li>Làm thế nào để câu hỏi của chủ quán ăn trở thành một góp ý gửi đến cơ quan soạn thảo?</li></ol>",
-                        },
-                    ),
-                ],
-            },
-            {
-                "slug": "viet-bai-giai-thich",
-                "title": "Viết bài giải thích dự thảo chính sách",
-                "summary": "Khung bài giải thích ngắn, chính xác, giúp bạn đọc hiểu dự thảo và biết cách góp ý.",
-                "estimated_minutes": 15,
-                "body": [
-                    ("heading", "Bài giải thích khác tin thường ở chỗ nào"),
-                    (
-                        "paragraph",
-                        "<p>Tin thường báo rằng “dự thảo đã được đăng lấy ý kiến”. Bài giải thích trả lời những câu hỏi mà bạn đọc sẽ hỏi ngay sau đó: vì sao, cho ai, thay đổi gì, tôi cần làm gì. Một bài giải thích tốt giúp người đọc đủ hiểu để góp ý, chứ không chỉ để biết.</p>",
-                    ),
-                    ("heading", "Khung bài gợi ý"),
-                    (
-                        "paragraph",
-                        "<ol><li><b>Tít:</b> nêu điều thay đổi chính và có chữ “dự thảo”.</li><li><b>Sapo:</b> ai chịu tác động, thay đổi lớn nhất là gì, hạn góp ý.</li><li><b>Vì sao cần chính sách:</b> vấn đề thực tế đang gặp, dẫn từ tờ trình.</li><li><b>Những điểm chính:</b> ba đến năm ý, mỗi ý một đoạn ngắn.</li><li><b>So với hiện nay:</b> được thêm gì, phải làm thêm gì; nên có một bảng hoặc đồ họa nhỏ.</li><li><b>Điểm còn ý kiến khác nhau:</b> các phương án và lập luận của mỗi bên.</li><li><b>Góp ý ở đâu, đến khi nào:</b> kênh góp ý chính thức, hạn cuối.</li></ol>",
+                        "<ol><li><b>Tít:</b> điều thay đổi chính, có chữ “dự thảo”.</li><li><b>Sapo:</b> ai chịu tác động, thay đổi lớn nhất, hạn góp ý.</li><li><b>Vì sao cần chính sách:</b> vấn đề thực tế, dẫn từ tờ trình.</li><li><b>Những điểm chính:</b> ba đến năm ý, mỗi ý một đoạn ngắn.</li><li><b>So với hiện nay:</b> được thêm gì, phải làm thêm gì; nên có bảng hoặc đồ họa nhỏ.</li><li><b>Điểm còn ý kiến khác nhau:</b> các phương án và lập luận của mỗi bên.</li><li><b>Góp ý ở đâu, đến khi nào.</b></li></ol>",
                     ),
                     (
                         "callout",
                         {
                             "kind": "tip",
-                            "title": "Viết cho người đọc trên điện thoại",
-                            "body": "<ul><li>Mỗi đoạn hai đến ba câu.</li><li>Giải thích thuật ngữ ngay khi dùng lần đầu.</li><li>Dùng ví dụ một gia đình, một cửa hàng cụ thể.</li><li>Đặt thông tin góp ý ở cả đầu và cuối bài.</li></ul>",
+                            "title": "Kiểm tra trước khi đăng",
+                            "body": "<ul><li>Tên dự thảo, tên cơ quan soạn thảo, mọi con số khớp với hồ sơ.</li><li>Không câu nào khiến người đọc nghĩ quy định đã có hiệu lực.</li><li>Có ý kiến của cơ quan soạn thảo và của nhóm chịu tác động.</li><li>Tên đơn vị hành chính đúng với tên hiện hành sau sắp xếp năm 2025.</li><li>Đoạn văn ngắn, đọc dễ trên điện thoại; thông tin góp ý ở cả đầu và cuối bài.</li></ul>",
                         },
-                    ),
-                    ("heading", "Kiểm tra trước khi đăng"),
-                    (
-                        "paragraph",
-                        "<ul><li>Tên dự thảo, tên cơ quan chủ trì soạn thảo chính xác.</li><li>Mọi con số khớp với dự thảo và báo cáo đánh giá tác động.</li><li>Không có câu nào khiến người đọc nghĩ quy định đã có hiệu lực.</li><li>Đã có ý kiến của cơ quan soạn thảo và của nhóm chịu tác động.</li><li>Những điểm chưa rõ đã được cơ quan soạn thảo xác nhận.</li><li>Tên đơn vị hành chính đúng với tên hiện hành sau sắp xếp năm 2025.</li><li>Hạn góp ý và kênh góp ý đúng với thông báo chính thức.</li></ul>",
                     ),
                     (
                         "case_study",
                         {
                             "title": "Bài tập: bài giải thích khoảng 500 chữ",
-                            "situation": "<p><i>Tình huống giả định.</i> HĐND tỉnh sắp xem xét dự thảo nghị quyết hỗ trợ người lao động ở nông thôn học nghề trình độ sơ cấp. Dự thảo mở rộng đối tượng được hỗ trợ so với quy định hiện hành, nhưng thêm điều kiện người học phải cam kết làm việc tại địa phương trong một thời gian nhất định. Một số ý kiến cho rằng điều kiện này không phù hợp với lao động trẻ hay đi làm xa.</p>",
-                            "questions": "<ol><li>Viết tít và sapo cho bài giải thích.</li><li>Lập danh sách ba câu hỏi cần hỏi cơ quan soạn thảo trước khi viết.</li><li>Chọn một nội dung để làm đồ họa “so với hiện nay”.</li><li>Trình bày điểm còn ý kiến khác nhau trong một đoạn văn cân bằng.</li></ol>",
-                        },
-                    ),
-                    (
-                        "callout",
-                        {
-                            "kind": "note",
-                            "title": "Sau khi bài được đăng",
-                            "body": "<p>Gửi đường dẫn bài viết cho đầu mối của cơ quan soạn thảo; theo dõi bình luận của bạn đọc; nếu dự thảo được sửa, cập nhật bài hoặc viết bài mới và ghi rõ thời điểm cập nhật.</p>",
+                            "situation": "<p><i>Tình huống giả định.</i> Dự thảo nghị quyết của HĐND tỉnh về hỗ trợ lao động nông thôn học nghề trình độ sơ cấp mở rộng đối tượng được hỗ trợ, nhưng thêm điều kiện người học cam kết làm việc tại địa phương một thời gian. Có ý kiến cho rằng điều kiện này bất lợi cho lao động trẻ hay đi làm xa. Thông cáo báo chí chỉ nói chính sách được “mở rộng”.</p>",
+                            "questions": "<ol><li>Lập danh sách ba câu hỏi cần hỏi cơ quan soạn thảo trước khi viết.</li><li>Viết tít và sapo cho bài giải thích.</li><li>Trình bày điểm còn ý kiến khác nhau trong một đoạn văn cân bằng.</li><li>Sau khi đăng, tòa soạn làm gì để ý kiến bạn đọc đến được cơ quan soạn thảo?</li></ol>",
                         },
                     ),
                 ],
@@ -558,24 +488,12 @@ COURSES = [
                     ("heading", "Bản đồ kênh truyền thông dự thảo chính sách"),
                     (
                         "paragraph",
-                        "<ul><li><b>Cổng thông tin điện tử của tỉnh, trang thông tin của các sở, ngành:</b> nơi đăng toàn văn dự thảo và nhận góp ý chính thức.</li><li><b>Trang thông tin điện tử phổ biến, giáo dục pháp luật:</b> bài giới thiệu, hỏi – đáp.</li><li><b>Báo in, báo điện tử:</b> bài giải thích, phỏng vấn, diễn đàn bạn đọc.</li><li><b>Phát thanh, truyền hình:</b> bản tin, phóng sự, tọa đàm, giao lưu trực tuyến.</li><li><b>Loa truyền thanh cơ sở, bảng tin, màn hình ở khu dân cư:</b> đến với người ít dùng Internet.</li><li><b>Mạng xã hội (Facebook, Zalo):</b> lan tỏa nhanh, nhận phản hồi tức thì.</li><li><b>Hội nghị, tọa đàm, đối thoại, họp báo:</b> trao đổi trực tiếp giữa cơ quan soạn thảo và người chịu tác động.</li></ul>",
-                    ),
-                    (
-                        "quote",
-                        {
-                            "text": "Việc truyền thông dự thảo chính sách cần được tổ chức bằng nhiều hình thức đa dạng, phù hợp với từng nhóm đối tượng, địa bàn.",
-                            "attribution": "Tham luận của Sở Tư pháp tỉnh Quảng Ninh tại hội nghị triển khai Quyết định 407/QĐ-TTg (2022)",
-                        },
-                    ),
-                    ("heading", "Một dự thảo, nhiều định dạng"),
-                    (
-                        "paragraph",
-                        "<p>Cùng một dự thảo có thể được kể theo nhiều cách:</p><ul><li>Báo điện tử: bài giải thích kèm hỏi – đáp và đồ họa so sánh.</li><li>Phát thanh: bản tin ngắn, phỏng vấn đại diện cơ quan soạn thảo.</li><li>Truyền hình: phóng sự tại nơi chịu tác động, tọa đàm có cả hai phía.</li><li>Mạng xã hội: video ngắn, chuỗi ảnh trả lời từng câu hỏi, phát trực tiếp buổi đối thoại.</li></ul>",
+                        "<ul><li><b>Cổng thông tin điện tử của tỉnh, trang của các sở, ngành:</b> toàn văn dự thảo, nơi nhận góp ý chính thức.</li><li><b>Trang thông tin phổ biến, giáo dục pháp luật:</b> bài giới thiệu, hỏi – đáp.</li><li><b>Báo in, báo điện tử, phát thanh, truyền hình:</b> bài giải thích, phóng sự, tọa đàm, diễn đàn.</li><li><b>Loa truyền thanh cơ sở, bảng tin, màn hình ở khu dân cư:</b> đến với người ít dùng Internet.</li><li><b>Mạng xã hội (Facebook, Zalo):</b> lan tỏa nhanh, phản hồi tức thì.</li><li><b>Hội nghị, tọa đàm, đối thoại, họp báo:</b> trao đổi trực tiếp với người chịu tác động.</li></ul>",
                     ),
                     ("heading", "Chuyên trang, chuyên mục và khung giờ"),
                     (
                         "paragraph",
-                        "<p>Một chuyên mục cố định, ví dụ “Góp ý dự thảo”, giúp bạn đọc quen tìm đến. Hãy phát các nội dung về dự thảo vào khung giờ đông khán giả, thính giả, và luôn dẫn người xem đến kênh góp ý chính thức. Một số địa phương đã lập trang fanpage riêng về truyền thông chính sách để cập nhật nhanh các dự thảo.</p>",
+                        "<p>Một chuyên mục cố định, ví dụ “Góp ý dự thảo”, giúp bạn đọc quen tìm đến. Hãy phát các nội dung về dự thảo vào khung giờ đông khán giả, thính giả, và luôn dẫn người xem đến kênh góp ý chính thức. Có địa phương, như tỉnh Đắk Nông trước khi sắp xếp, đã lập trang fanpage riêng về truyền thông chính sách để cập nhật nhanh các dự thảo.</p>",
                     ),
                     (
                         "callout",
@@ -588,14 +506,14 @@ COURSES = [
                     ("heading", "Mạng xã hội: nhanh nhưng phải đúng"),
                     (
                         "paragraph",
-                        "<ul><li>Mỗi bài đăng về dự thảo đều dẫn đến văn bản gốc trên cổng thông tin chính thức.</li><li>Ghim thông tin về hạn góp ý lên đầu bài.</li><li>Trả lời câu hỏi trong phần bình luận bằng thông tin đã được kiểm chứng.</li><li>Tổng hợp các bình luận có nội dung góp ý để chuyển cho cơ quan soạn thảo.</li></ul>",
+                        "<p>Mỗi bài đăng dẫn đến văn bản gốc trên cổng thông tin chính thức, ghim hạn góp ý lên đầu, trả lời bình luận bằng thông tin đã kiểm chứng và tổng hợp các bình luận có nội dung góp ý để chuyển cho cơ quan soạn thảo.</p>",
                     ),
                     (
                         "case_study",
                         {
                             "title": "Chuẩn bị một tọa đàm truyền hình 30 phút",
                             "situation": "<p><i>Tình huống giả định.</i> Đài phát thanh và truyền hình tỉnh được đề nghị làm một tọa đàm về dự thảo quy định hỗ trợ di dời cơ sở sản xuất gây ô nhiễm ra khỏi khu dân cư. Các chủ cơ sở lo về mặt bằng mới và thời hạn di dời; người dân xung quanh muốn thực hiện càng sớm càng tốt.</p>",
-                            "questions": "<ol><li>Nên mời những khách mời nào để tọa đàm cân bằng?</li><li>Viết năm câu hỏi chính cho người dẫn chương trình.</li><li>Làm thế nào để nhận câu hỏi của khán giả trong và sau chương trình?</li><li>Sau tọa đàm, đài chuyển ý kiến của khán giả đến cơ quan soạn thảo bằng cách nào?</li></ol>",
+                            "questions": "<ol><li>Nên mời những khách mời nào để tọa đàm cân bằng?</li><li>Viết năm câu hỏi chính cho người dẫn chương trình.</li><li>Làm thế nào để nhận câu hỏi của khán giả trong và sau chương trình?</li></ol>",
                         },
                     ),
                 ],
@@ -614,7 +532,7 @@ COURSES = [
                     ("heading", "Thu thập ý kiến có giá trị"),
                     (
                         "paragraph",
-                        "<ul><li>Hỏi cụ thể về điều khoản: “Mức hỗ trợ này có đủ với gia đình anh không?” thay vì “Anh thấy dự thảo thế nào?”.</li><li>Ghi rõ người góp ý là ai, ở đâu, làm nghề gì, nếu họ đồng ý nêu danh tính.</li><li>Phân biệt cảm nhận cá nhân với thông tin có thể kiểm chứng.</li><li>Chủ động tìm đến những nhóm ít có tiếng nói: người cao tuổi, đồng bào dân tộc thiểu số, hộ kinh doanh nhỏ, người lao động tự do.</li></ul>",
+                        "<ul><li>Hỏi cụ thể: “Mức hỗ trợ này có đủ với gia đình anh không?” thay vì “Anh thấy dự thảo thế nào?”.</li><li>Ghi rõ người góp ý là ai, ở đâu, nếu họ đồng ý nêu danh tính.</li><li>Phân biệt cảm nhận cá nhân với thông tin kiểm chứng được.</li><li>Tìm đến nhóm ít có tiếng nói: người cao tuổi, đồng bào dân tộc thiểu số, hộ kinh doanh nhỏ.</li></ul>",
                     ),
                     (
                         "callout",
@@ -639,7 +557,7 @@ COURSES = [
                         {
                             "title": "Diễn đàn bạn đọc về dự thảo giá dịch vụ thu gom rác",
                             "situation": "<p><i>Tình huống giả định.</i> Một báo điện tử mở diễn đàn về dự thảo quy định giá dịch vụ thu gom rác thải sinh hoạt. Sau một tuần có vài trăm bình luận: nhiều người phản đối việc thu theo hộ thay vì theo số người; một số đề nghị giảm cho hộ nghèo; vài bình luận công kích cán bộ địa phương; một bình luận đăng số điện thoại của một tổ trưởng dân phố.</p>",
-                            "questions": "<ol><li>Tòa soạn xử lý các bình luận công kích và bình luận lộ thông tin cá nhân thế nào?</li><li>Tổng hợp ý kiến theo những nhóm nội dung nào?</li><li>Soạn đoạn mở đầu của văn bản chuyển ý kiến cho cơ quan soạn thảo.</li><li>Lên ý tưởng cho bài theo dõi sau khi dự thảo được chỉnh lý.</li></ol>",
+                            "questions": "<ol><li>Tòa soạn xử lý các bình luận công kích và bình luận lộ thông tin cá nhân thế nào?</li><li>Tổng hợp ý kiến theo những nhóm nội dung nào?</li><li>Soạn đoạn mở đầu của văn bản chuyển ý kiến cho cơ quan soạn thảo.</li></ol>",
                         },
                     ),
                 ],
@@ -653,7 +571,7 @@ COURSES = [
                     ("heading", "Tranh luận là điều bình thường"),
                     (
                         "paragraph",
-                        "<p>Dự thảo thuộc phạm vi Đề án 407 thường là vấn đề khó, nhạy cảm, có nhiều ý kiến khác nhau. Báo chí không cần né tránh tranh luận; việc của người làm báo là giúp tranh luận dựa trên thông tin đúng, để mỗi bên hiểu lập luận của bên kia và cơ quan soạn thảo nghe được đầy đủ các tiếng nói.</p>",
+                        "<p>Dự thảo thuộc phạm vi Đề án 407 đều là vấn đề khó, nhạy cảm hoặc có nhiều ý kiến khác nhau, vì đó là một trong bốn tiêu chí. Báo chí không cần né tránh tranh luận; việc của người làm báo là giúp tranh luận dựa trên thông tin đúng, để mỗi bên hiểu lập luận của bên kia và cơ quan soạn thảo nghe được đầy đủ các tiếng nói.</p>",
                     ),
                     ("heading", "Nguyên tắc đưa tin cân bằng"),
                     (
@@ -682,8 +600,8 @@ COURSES = [
                         "case_study",
                         {
                             "title": "Video “cấm nuôi gà trong nhà”",
-                            "situation": "<p><i>Tình huống giả định.</i> Một tỉnh lấy ý kiến dự thảo nghị quyết quy định khu vực không được phép chăn nuôi và điều kiện chăn nuôi trong khu dân cư đô thị. Một video trên mạng xã hội khẳng định “từ năm sau cấm nuôi gà trong nhà trên toàn tỉnh”, nhận hàng chục nghìn lượt xem. Dự thảo thực ra chỉ áp dụng cho một số phường nội thị và có ngoại lệ với chăn nuôi nhỏ lẻ để tự dùng.</p>",
-                            "questions": "<ol><li>Phóng viên kiểm chứng video này theo những bước nào?</li><li>Viết tít và sapo cho bài đính chính, vừa chính xác vừa không làm lan thêm tin sai.</li><li>Những lo lắng thật của người chăn nuôi nằm ở đâu, và bài viết nên phản ánh thế nào?</li><li>Tòa soạn nên đề nghị cơ quan soạn thảo bổ sung thông tin gì?</li></ol>",
+                            "situation": "<p><i>Tình huống giả định.</i> Một tỉnh lấy ý kiến dự thảo nghị quyết quy định khu vực không được phép chăn nuôi trong đô thị. Một video trên mạng khẳng định “từ năm sau cấm nuôi gà trong nhà trên toàn tỉnh”. Thực tế dự thảo chỉ áp dụng ở một số phường nội thị và có ngoại lệ cho chăn nuôi nhỏ lẻ để tự dùng.</p>",
+                            "questions": "<ol><li>Phóng viên kiểm chứng video này theo những bước nào?</li><li>Viết tít và sapo cho bài đính chính, vừa chính xác vừa không làm lan thêm tin sai.</li><li>Những lo lắng thật của người chăn nuôi nằm ở đâu, và bài viết nên phản ánh thế nào?</li></ol>",
                         },
                     ),
                 ],
@@ -702,71 +620,31 @@ COURSES = [
             "Tổ chức và điều phối hội nghị, tọa đàm, đối thoại, họp báo về dự thảo.",
             "Tiếp nhận, tổng hợp, phản hồi ý kiến góp ý và xử lý vấn đề còn ý kiến khác nhau.",
         ],
-        "estimated_minutes": 100,
+        "estimated_minutes": 95,
         "lessons": [
             {
-                "slug": "pham-vi-va-trach-nhiem",
-                "title": "Phạm vi và trách nhiệm: dự thảo nào, ai làm",
-                "summary": "Áp dụng bốn tiêu chí ngay khi lập đề nghị xây dựng văn bản và phân vai rõ ràng giữa các cơ quan.",
-                "estimated_minutes": 15,
+                "slug": "pham-vi-phan-vai-va-ke-hoach",
+                "title": "Xác định phạm vi, phân vai và lập kế hoạch",
+                "summary": "Áp dụng bốn tiêu chí ngay khi lập đề nghị xây dựng văn bản, phân vai rõ ràng và lập một kế hoạch truyền thông gọn cho từng dự thảo.",
+                "estimated_minutes": 25,
                 "body": [
                     ("heading", "Truyền thông là một phần của việc soạn thảo"),
                     (
                         "paragraph",
-                        "<p>Theo Quyết định số 407/QĐ-TTg, cơ quan chủ trì soạn thảo văn bản quy phạm pháp luật là nơi chịu trách nhiệm chính về truyền thông dự thảo chính sách. Truyền thông không phải việc làm thêm sau khi soạn xong, mà là một phần của quá trình xây dựng chính sách: nghe người chịu tác động để chính sách sát thực tế hơn.</p><p>Công chức pháp chế tham mưu, kiểm tra việc thực hiện; báo cáo viên pháp luật trực tiếp giới thiệu dự thảo và điều phối trao đổi với người dân, doanh nghiệp.</p>",
-                    ),
-                    ("heading", "Áp dụng bốn tiêu chí khi lập đề nghị"),
-                    (
-                        "paragraph",
-                        "<p>Dự thảo chính sách thuộc phạm vi khi đáp ứng đồng thời:</p><ol><li>Là chính sách trong văn bản quy phạm pháp luật phải lập đề nghị xây dựng trước khi soạn thảo, trừ nội dung thuộc bí mật nhà nước.</li><li>Tác động trực tiếp, làm phát sinh, thay đổi, chấm dứt quyền, nghĩa vụ của người dân, tổ chức, doanh nghiệp.</li><li>Là vấn đề khó, nhạy cảm, dư luận quan tâm hoặc có nhiều ý kiến khác nhau.</li><li>Có tác động trên phạm vi toàn tỉnh hoặc cả nước.</li></ol><p>Nên ghi lại ngắn gọn kết quả đánh giá theo từng tiêu chí trong hồ sơ làm việc, để khi báo cáo hoặc kiểm tra có căn cứ giải thích.</p>",
+                        "<p>Theo Quyết định số 407/QĐ-TTg, cơ quan chủ trì soạn thảo chịu trách nhiệm chính về truyền thông dự thảo chính sách. Đây không phải việc làm thêm sau khi soạn xong, mà là cách để nghe người chịu tác động, giúp chính sách sát thực tế hơn.</p><p>Dự thảo thuộc phạm vi khi đáp ứng đồng thời bốn tiêu chí:</p><ol><li>Là chính sách trong văn bản quy phạm pháp luật phải lập đề nghị xây dựng trước khi soạn thảo, trừ nội dung thuộc bí mật nhà nước.</li><li>Làm phát sinh, thay đổi, chấm dứt quyền, nghĩa vụ của người dân, tổ chức, doanh nghiệp.</li><li>Là vấn đề khó, nhạy cảm, dư luận quan tâm hoặc có nhiều ý kiến khác nhau.</li><li>Có tác động trên phạm vi toàn tỉnh hoặc cả nước.</li></ol><p>Nên ghi ngắn gọn kết quả đánh giá từng tiêu chí vào hồ sơ làm việc để có căn cứ khi báo cáo, kiểm tra.</p>",
                     ),
                     (
                         "callout",
                         {
                             "kind": "tip",
                             "title": "Khi phân vân về tiêu chí thứ ba",
-                            "body": "<p>Hãy tự hỏi: có nhóm nào chịu thêm chi phí hoặc mất quyền lợi không? Đã có đơn thư, phản ánh hay câu hỏi của báo chí về vấn đề này chưa? Địa phương khác từng tranh luận về chính sách tương tự chưa? Nếu có một câu trả lời “có”, nên coi dự thảo là vấn đề dư luận quan tâm.</p>",
+                            "body": "<p>Có nhóm nào chịu thêm chi phí hoặc mất quyền lợi không? Đã có phản ánh hay câu hỏi của báo chí chưa? Địa phương khác từng tranh luận về chính sách tương tự chưa? Chỉ cần một câu trả lời “có”, nên coi đó là vấn đề dư luận quan tâm.</p>",
                         },
                     ),
                     ("heading", "Phân vai trong một dự thảo"),
                     (
                         "paragraph",
-                        "<ul><li><b>Lãnh đạo cơ quan soạn thảo:</b> phê duyệt kế hoạch, chủ trì đối thoại, họp báo khi cần.</li><li><b>Bộ phận soạn thảo:</b> cung cấp nội dung, số liệu; nghiên cứu, tiếp thu ý kiến.</li><li><b>Công chức pháp chế:</b> tham mưu kế hoạch, bảo đảm thống nhất giữa tài liệu truyền thông và dự thảo, theo dõi tiến độ.</li><li><b>Người phát ngôn:</b> cung cấp thông tin cho báo chí theo Nghị định số 09/2017/NĐ-CP.</li><li><b>Báo cáo viên pháp luật:</b> giới thiệu dự thảo tại hội nghị, điều phối đối thoại, ghi nhận ý kiến.</li><li><b>Sở Tư pháp:</b> hướng dẫn, đôn đốc, tổng hợp kết quả; huy động đội ngũ báo cáo viên.</li><li><b>Báo, đài; Ủy ban nhân dân cấp xã; Mặt trận Tổ quốc và các đoàn thể:</b> đưa thông tin đến người dân và chuyển ý kiến trở lại.</li></ul>",
-                    ),
-                    (
-                        "quote",
-                        {
-                            "text": "Trách nhiệm của cơ quan, đơn vị, cá nhân chủ trì soạn thảo VBQPPL trong tổ chức thực hiện truyền thông dự thảo chính sách cần được thực hiện một cách chủ động, linh hoạt, thiết thực và hiệu quả.",
-                            "attribution": "Tham luận của Sở Tư pháp tỉnh Quảng Ninh tại hội nghị triển khai Quyết định 407/QĐ-TTg (2022)",
-                        },
-                    ),
-                    (
-                        "callout",
-                        {
-                            "kind": "note",
-                            "title": "Khi cán bộ làm truyền thông đều kiêm nhiệm",
-                            "body": "<p>Nhiều địa phương báo cáo rằng người làm truyền thông chính sách ở cơ quan đều kiêm nhiệm. Vì vậy, kế hoạch cần vừa sức: chọn ít hoạt động nhưng đúng đối tượng, giao một người đầu mối cụ thể và tận dụng báo cáo viên, báo chí, cấp xã thay vì tự làm tất cả.</p>",
-                        },
-                    ),
-                    (
-                        "case_study",
-                        {
-                            "title": "Ai chịu trách nhiệm truyền thông?",
-                            "situation": "<p><i>Tình huống giả định.</i> Một sở được giao soạn thảo nghị quyết quy định mức thu một khoản phí mới đối với doanh nghiệp vận tải. Sở cho rằng truyền thông là việc của Sở Tư pháp; Sở Tư pháp cho rằng cơ quan soạn thảo phải chủ trì. Hai tuần sau khi đăng dự thảo, một tờ báo đặt câu hỏi vì sao chưa có thông tin nào ngoài văn bản đăng trên cổng.</p>",
-                            "questions": "<ol><li>Theo Đề án 407, cơ quan nào chịu trách nhiệm chính? Các cơ quan còn lại giữ vai trò gì?</li><li>Công chức pháp chế của sở nên đề xuất với lãnh đạo những việc gì ngay trong tuần này?</li><li>Hiệp hội vận tải có thể tham gia như thế nào?</li></ol>",
-                        },
-                    ),
-                ],
-            },
-            {
-                "slug": "lap-ke-hoach-cho-mot-du-thao",
-                "title": "Lập kế hoạch truyền thông cho một dự thảo",
-                "summary": "Điền một mẫu kế hoạch một trang, gắn các mốc truyền thông với các mốc soạn thảo và chọn cách đo kết quả.",
-                "estimated_minutes": 20,
-                "body": [
-                    (
-                        "paragraph",
-                        "<p>Kế hoạch truyền thông hằng năm của cơ quan liệt kê các dự thảo dự kiến và nguồn lực chung. Với từng dự thảo thuộc phạm vi, nên có một kế hoạch riêng, ngắn gọn, để mọi người tham gia biết rõ việc của mình.</p>",
+                        "<ul><li><b>Lãnh đạo cơ quan soạn thảo:</b> phê duyệt kế hoạch, chủ trì đối thoại, họp báo.</li><li><b>Bộ phận soạn thảo:</b> cung cấp nội dung, số liệu; nghiên cứu, tiếp thu ý kiến.</li><li><b>Công chức pháp chế:</b> tham mưu kế hoạch, giữ thống nhất giữa tài liệu và dự thảo.</li><li><b>Người phát ngôn:</b> cung cấp thông tin cho báo chí theo Nghị định số 09/2017/NĐ-CP.</li><li><b>Báo cáo viên pháp luật:</b> giới thiệu dự thảo, điều phối đối thoại, ghi nhận ý kiến.</li><li><b>Sở Tư pháp, báo, đài, Ủy ban nhân dân cấp xã, Mặt trận Tổ quốc, đoàn thể:</b> hướng dẫn, đưa thông tin đến người dân và chuyển ý kiến trở lại.</li></ul><p>Nhiều nơi, người làm truyền thông đều kiêm nhiệm; vì vậy kế hoạch cần vừa sức, có một người đầu mối cụ thể.</p>",
                     ),
                     (
                         "quote",
@@ -775,79 +653,73 @@ COURSES = [
                             "attribution": "Ý kiến tại buổi làm việc của Bộ Tư pháp ngày 18/10/2021 về dự thảo Đề án truyền thông của Bộ, ngành Tư pháp",
                         },
                     ),
-                    ("heading", "Mẫu kế hoạch một trang"),
+                    ("heading", "Kế hoạch một trang"),
                     (
                         "paragraph",
-                        "<ul><li><b>Tên dự thảo, cơ quan chủ trì, người đầu mối.</b></li><li><b>Mục tiêu:</b> điều cần đạt khi kết thúc lấy ý kiến.</li><li><b>Đối tượng:</b> các nhóm chịu tác động trực tiếp, nhóm có ảnh hưởng, người truyền tin trung gian.</li><li><b>Thông điệp chính:</b> ba đến năm câu.</li><li><b>Kênh và hoạt động:</b> việc gì, trên kênh nào, cho nhóm nào.</li><li><b>Mốc thời gian:</b> gắn với mốc soạn thảo.</li><li><b>Kinh phí:</b> dự toán và nguồn.</li><li><b>Phân công:</b> chủ trì, phối hợp.</li><li><b>Đo kết quả và lưu minh chứng.</b></li></ul>",
-                    ),
-                    ("heading", "Gắn mốc truyền thông với mốc soạn thảo"),
-                    (
-                        "paragraph",
-                        "<ol><li><b>Khi lập đề nghị:</b> giới thiệu vấn đề cần giải quyết và các phương án; hỏi ý kiến sớm những nhóm chịu tác động chính.</li><li><b>Khi đăng dự thảo:</b> đăng toàn văn trên cổng thông tin trong thời hạn luật định (các kế hoạch cấp tỉnh yêu cầu ít nhất 30 ngày); phát thông cáo báo chí; gửi bộ tài liệu cho báo, đài và cấp xã.</li><li><b>Giữa kỳ lấy ý kiến:</b> tổ chức hội nghị, đối thoại với nhóm chịu tác động; trả lời báo chí; nhắc hạn góp ý.</li><li><b>Sau khi hết hạn:</b> tổng hợp, tiếp thu, giải trình; công bố kết quả.</li><li><b>Khi trình và sau khi thông qua:</b> thông tin về những điểm đã thay đổi; chuyển sang phổ biến văn bản.</li></ol>",
-                    ),
-                    (
-                        "callout",
-                        {
-                            "kind": "tip",
-                            "title": "Kế hoạch nằm trong lịch soạn thảo",
-                            "body": "<p>Đưa các mốc truyền thông vào chính lịch trình xây dựng văn bản đã được phê duyệt. Khi lịch soạn thảo thay đổi, lịch truyền thông thay đổi theo và không bị bỏ quên.</p>",
-                        },
+                        "<p>Ngoài kế hoạch hằng năm, mỗi dự thảo thuộc phạm vi nên có một kế hoạch riêng gồm: mục tiêu; các nhóm đối tượng; ba đến năm thông điệp; kênh và hoạt động; mốc thời gian; kinh phí; phân công; cách đo kết quả và lưu minh chứng.</p><p>Các mốc truyền thông đi theo mốc soạn thảo:</p><ol><li><b>Lập đề nghị:</b> giới thiệu vấn đề và các phương án, hỏi ý kiến sớm.</li><li><b>Đăng dự thảo:</b> đăng toàn văn trong thời hạn luật định (các kế hoạch cấp tỉnh yêu cầu ít nhất 30 ngày); phát thông cáo; gửi tài liệu cho báo, đài và cấp xã.</li><li><b>Giữa kỳ lấy ý kiến:</b> hội nghị, đối thoại; nhắc hạn góp ý.</li><li><b>Hết hạn:</b> tổng hợp, tiếp thu, giải trình, công bố kết quả.</li><li><b>Sau khi thông qua:</b> chuyển sang phổ biến văn bản.</li></ol>",
                     ),
                     ("heading", "Đo kết quả"),
                     (
                         "paragraph",
-                        "<ul><li>Số hoạt động đã tổ chức (số cuộc, số lớp) và số lượt người tham dự.</li><li>Số ý kiến nhận được, chia theo kênh và theo nhóm đối tượng.</li><li>Số ý kiến được tiếp thu, số ý kiến được giải trình.</li><li>Kết quả đã được công bố lại cho người góp ý hay chưa.</li></ul><p>Các số liệu này được đưa vào báo cáo định kỳ gửi Sở Tư pháp. Kế hoạch của tỉnh Lạng Sơn, chẳng hạn, yêu cầu báo cáo trước ngày 20/11 hằng năm, lồng ghép trong báo cáo công tác tư pháp. Mọi con số phải khớp với hồ sơ minh chứng.</p>",
+                        "<p>Ghi số cuộc, số lớp và số lượt người tham dự; số ý kiến theo kênh và nhóm đối tượng; số ý kiến được tiếp thu, được giải trình; kết quả đã công bố lại hay chưa. Số liệu đưa vào báo cáo định kỳ gửi Sở Tư pháp (tỉnh Lạng Sơn, chẳng hạn, yêu cầu báo cáo trước ngày 20/11 hằng năm) và phải khớp với hồ sơ minh chứng.</p>",
                     ),
                     (
                         "case_study",
                         {
-                            "title": "Chỉ còn ít thời gian trước kỳ họp",
-                            "situation": "<p><i>Tình huống giả định.</i> Cơ quan soạn thảo một nghị quyết về hỗ trợ lắp đặt công trình xử lý chất thải cho hộ chăn nuôi nhận ra rằng dự thảo chưa được truyền thông, trong khi kỳ họp HĐND tỉnh đã gần. Lãnh đạo đề nghị “làm gọn trong hai tuần”.</p>",
-                            "questions": "<ol><li>Những bước nào không thể rút ngắn, kể cả khi gấp? Vì sao?</li><li>Những hoạt động nào có thể làm song song để tiết kiệm thời gian?</li><li>Anh/chị sẽ đề xuất gì với lãnh đạo về tiến độ trình?</li><li>Rút ra bài học gì cho kế hoạch của năm sau?</li></ol>",
+                            "title": "Ai làm, và còn kịp không?",
+                            "situation": "<p><i>Tình huống giả định.</i> Một sở soạn thảo nghị quyết quy định một khoản phí mới đối với doanh nghiệp vận tải. Sở cho rằng truyền thông là việc của Sở Tư pháp, nên ngoài văn bản đăng trên cổng thì chưa làm gì. Kỳ họp HĐND tỉnh đã gần; một tờ báo hỏi vì sao doanh nghiệp chưa được thông tin. Lãnh đạo sở đề nghị “làm gọn trong hai tuần”.</p>",
+                            "questions": "<ol><li>Theo Đề án 407, cơ quan nào chịu trách nhiệm chính? Các bên khác giữ vai trò gì?</li><li>Những bước nào không thể rút ngắn, kể cả khi gấp?</li><li>Công chức pháp chế nên đề xuất với lãnh đạo những việc gì ngay trong tuần này?</li></ol>",
                         },
                     ),
                 ],
             },
             {
-                "slug": "thong-diep-va-bo-tai-lieu",
-                "title": "Thông điệp và bộ tài liệu truyền thông",
-                "summary": "Rút thông điệp từ hồ sơ chính sách và chuẩn bị một bộ tài liệu tối thiểu cho báo chí, báo cáo viên và cấp xã.",
-                "estimated_minutes": 15,
+                "slug": "noi-dung-thong-diep-va-kenh",
+                "title": "Nội dung, thông điệp và kênh truyền thông",
+                "summary": "Xác định đủ các nội dung phải truyền thông, rút thành thông điệp, chuẩn bị bộ tài liệu và chọn kênh phù hợp với từng nhóm đối tượng.",
+                "estimated_minutes": 20,
                 "body": [
+                    ("heading", "Những nội dung phải truyền thông"),
+                    (
+                        "paragraph",
+                        "<ol><li>Vì sao cần chính sách; mục đích, quan điểm xây dựng; chính sách điều chỉnh vấn đề gì, áp dụng cho ai.</li><li>Nội dung cơ bản của chính sách.</li><li>Những gì mới, được thêm, sửa hoặc bỏ đi về quyền, lợi ích hợp pháp và nghĩa vụ của người dân, tổ chức, doanh nghiệp so với quy định đang áp dụng; đặc biệt là điểm khó, còn tranh luận.</li><li>Những nội dung khác cần thông tin rộng rãi, nếu có.</li></ol><p>Nội dung thứ ba thường bị làm sơ sài nhất, trong khi đó lại là điều người dân quan tâm nhất.</p>",
+                    ),
                     ("heading", "Từ hồ sơ chính sách đến thông điệp"),
                     (
                         "paragraph",
-                        "<p>Tờ trình và báo cáo đánh giá tác động viết cho người ra quyết định. Người dân cần một phiên bản khác: vài câu ngắn nói rõ vì sao, cho ai, thay đổi gì, góp ý ở đâu. Hãy viết một thông điệp chủ đạo, ba ý hỗ trợ, và cho mỗi ý một bằng chứng hoặc ví dụ cụ thể.</p><p>Kiểm tra thông điệp bằng năm câu hỏi:</p><ul><li>Có đúng với dự thảo không?</li><li>Có đủ ngắn để nói trong một hơi không?</li><li>Có nêu cả quyền lợi lẫn nghĩa vụ không?</li><li>Người không làm pháp luật có hiểu không?</li><li>Có lời mời góp ý không?</li></ul>",
+                        "<p>Tờ trình và báo cáo đánh giá tác động viết cho người ra quyết định; người dân cần vài câu ngắn nói rõ vì sao, cho ai, thay đổi gì, góp ý ở đâu. Hãy viết một thông điệp chủ đạo và ba ý hỗ trợ, mỗi ý kèm một ví dụ cụ thể. Thông điệp đạt yêu cầu khi đúng với dự thảo, nói cả quyền lợi lẫn nghĩa vụ, người không làm pháp luật hiểu được và có lời mời góp ý.</p>",
                     ),
                     ("heading", "Bộ tài liệu tối thiểu"),
                     (
                         "paragraph",
-                        "<ul><li>Bản tóm tắt một trang về dự thảo.</li><li>Bảng so sánh quy định hiện hành với dự thảo.</li><li>Bộ hỏi – đáp từ tám đến mười hai câu.</li><li>Thông cáo báo chí.</li><li>Bài phát thanh mẫu dài khoảng hai phút cho loa truyền thanh cấp xã.</li><li>Một hoặc hai đồ họa thông tin.</li><li>Bài trình bày ngắn cho báo cáo viên dùng tại hội nghị.</li></ul>",
+                        "<ul><li>Bản tóm tắt một trang và bảng so sánh ba cột: “Hiện nay”, “Theo dự thảo”, “Ai chịu tác động, tác động thế nào”.</li><li>Bộ hỏi – đáp từ tám đến mười hai câu.</li><li>Thông cáo báo chí.</li><li>Bài trình bày ngắn cho báo cáo viên.</li><li>Cho cấp xã: bài phát thanh mẫu khoảng hai phút, một trang niêm yết bảng tin, tin nhắn ngắn cho nhóm Zalo, mẫu phiếu ghi ý kiến.</li></ul>",
                     ),
                     (
                         "callout",
                         {
                             "kind": "warning",
                             "title": "Một nguồn số liệu duy nhất",
-                            "body": "<p>Mọi tài liệu phải lấy số liệu từ cùng một bản dự thảo và báo cáo đánh giá tác động. Khi dự thảo được sửa, cập nhật toàn bộ tài liệu và ghi ngày cập nhật; thu hồi bản cũ ở cấp xã và trên mạng xã hội của cơ quan.</p>",
+                            "body": "<p>Mọi tài liệu lấy số liệu từ cùng một bản dự thảo và báo cáo đánh giá tác động. Khi dự thảo được sửa, cập nhật toàn bộ tài liệu, ghi ngày cập nhật và thay bản cũ ở cấp xã, trên mạng xã hội của cơ quan.</p>",
                         },
                     ),
-                    ("heading", "Bảng so sánh dễ đọc"),
+                    ("heading", "Chọn kênh theo đối tượng"),
                     (
                         "paragraph",
-                        "<p>Thay vì chép nguyên văn điều khoản, hãy làm bảng ba cột: “Hiện nay”, “Theo dự thảo”, “Ai chịu tác động và tác động thế nào”. Mỗi dòng chỉ một thay đổi. Đây là tài liệu được báo chí dùng nhiều nhất, và cũng là công cụ tốt để báo cáo viên trả lời câu hỏi tại hội nghị.</p>",
+                        "<ul><li><b>Mọi đối tượng:</b> Cổng thông tin điện tử của tỉnh, trang của cơ quan soạn thảo, Trang thông tin phổ biến, giáo dục pháp luật; báo, đài phát thanh, truyền hình.</li><li><b>Doanh nghiệp, hiệp hội:</b> hội nghị, tọa đàm, văn bản xin ý kiến gửi trực tiếp.</li><li><b>Nhóm chịu tác động trực tiếp:</b> đối thoại trực tiếp hoặc trực tuyến.</li><li><b>Người dân ở cơ sở:</b> loa truyền thanh, bảng tin, màn hình ở khu dân cư, họp thôn, tổ dân phố qua Ủy ban nhân dân cấp xã.</li><li><b>Người trẻ, người dùng điện thoại:</b> trang Facebook, Zalo chính thức của cơ quan, video ngắn.</li><li><b>Báo chí:</b> thông cáo, họp báo, đầu mối trả lời.</li></ul>",
                     ),
-                    ("heading", "Tài liệu cho cấp xã"),
                     (
-                        "paragraph",
-                        "<p>Tuyên truyền viên pháp luật cấp xã cần tài liệu dùng được ngay: bài phát thanh mẫu, một trang niêm yết bảng tin, tin nhắn ngắn cho nhóm Zalo, mẫu phiếu ghi ý kiến và hạn nộp ý kiến về xã. Gửi bộ tài liệu này cùng lúc với khi đăng dự thảo, không đợi đến giữa kỳ lấy ý kiến.</p>",
+                        "quote",
+                        {
+                            "text": "Việc truyền thông dự thảo chính sách cần được tổ chức bằng nhiều hình thức đa dạng, phù hợp với từng nhóm đối tượng, địa bàn.",
+                            "attribution": "Tham luận của Sở Tư pháp tỉnh Quảng Ninh tại hội nghị triển khai Quyết định 407/QĐ-TTg (2022)",
+                        },
                     ),
                     (
                         "case_study",
                         {
-                            "title": "Bộ tài liệu cho dự thảo về phí",
-                            "situation": "<p><i>Tình huống giả định.</i> Cơ quan soạn thảo chuẩn bị lấy ý kiến dự thảo nghị quyết quy định phí sử dụng công trình kết cấu hạ tầng tại một khu cửa khẩu. Đối tượng chịu tác động gồm doanh nghiệp xuất nhập khẩu, doanh nghiệp vận tải và một số hộ kinh doanh. Trên mạng đã xuất hiện ý kiến cho rằng phí mới sẽ làm giá hàng hóa tăng.</p>",
-                            "questions": "<ol><li>Viết thông điệp chủ đạo và ba ý hỗ trợ.</li><li>Lập năm câu hỏi – đáp cho doanh nghiệp vận tải.</li><li>Viết đoạn mở đầu của thông cáo báo chí.</li><li>Nên trả lời thế nào về lo ngại giá hàng hóa tăng nếu báo cáo đánh giá tác động chưa phân tích nội dung này?</li></ol>",
+                            "title": "Bộ tài liệu cho dự thảo về phí tại khu cửa khẩu",
+                            "situation": "<p><i>Tình huống giả định.</i> Cơ quan soạn thảo chuẩn bị lấy ý kiến dự thảo nghị quyết quy định phí sử dụng công trình kết cấu hạ tầng tại một khu cửa khẩu. Đối tượng chịu tác động gồm doanh nghiệp xuất nhập khẩu, doanh nghiệp vận tải và một số hộ kinh doanh. Trên mạng đã có ý kiến cho rằng phí mới sẽ làm giá hàng hóa tăng.</p>",
+                            "questions": "<ol><li>Viết thông điệp chủ đạo và ba ý hỗ trợ.</li><li>Lập năm câu hỏi – đáp cho doanh nghiệp vận tải.</li><li>Chọn kênh cho từng nhóm đối tượng và giải thích lựa chọn.</li><li>Trả lời thế nào về lo ngại giá hàng hóa tăng khi báo cáo đánh giá tác động chưa phân tích nội dung này?</li></ol>",
                         },
                     ),
                 ],
@@ -866,7 +738,7 @@ COURSES = [
                     ("heading", "Chuẩn bị một buổi đối thoại"),
                     (
                         "paragraph",
-                        "<ol><li>Xác định mục tiêu: muốn nghe ý kiến về những điểm nào của dự thảo.</li><li>Mời đúng thành phần: đại diện các nhóm chịu tác động, kể cả nhóm dự kiến phản đối; đại diện cơ quan soạn thảo có thẩm quyền giải thích; báo cáo viên điều phối; thư ký ghi ý kiến.</li><li>Gửi trước bản tóm tắt và bảng so sánh.</li><li>Chọn địa điểm, giờ giấc thuận tiện cho người dân, tránh mùa vụ, phiên chợ.</li><li>Bố trí người phiên dịch tiếng dân tộc khi cần.</li><li>Chuẩn bị mẫu ghi ý kiến và phiếu góp ý cho người ngại phát biểu.</li></ol>",
+                        "<ol><li>Xác định mục tiêu: cần nghe ý kiến về những điểm nào.</li><li>Mời đúng thành phần: các nhóm chịu tác động, kể cả nhóm dự kiến phản đối; người của cơ quan soạn thảo có thẩm quyền giải thích; báo cáo viên điều phối; thư ký ghi ý kiến.</li><li>Gửi trước bản tóm tắt và bảng so sánh.</li><li>Chọn giờ, địa điểm thuận tiện cho người dân; bố trí phiên dịch tiếng dân tộc khi cần.</li><li>Chuẩn bị phiếu góp ý cho người ngại phát biểu.</li></ol>",
                     ),
                     ("heading", "Báo cáo viên khi điều phối"),
                     (
@@ -878,7 +750,7 @@ COURSES = [
                         {
                             "kind": "tip",
                             "title": "Những câu nói giúp buổi đối thoại suôn sẻ",
-                            "body": "<ul><li>“Xin cảm ơn, ý kiến này đã được ghi lại đầy đủ.”</li><li>“Anh/chị có thể nói cụ thể hơn là điều khoản nào chưa phù hợp không?”</li><li>“Câu hỏi này cần số liệu chính xác, cơ quan soạn thảo sẽ trả lời bằng văn bản.”</li><li>“Chúng ta đã nghe nhiều ý kiến từ phía doanh nghiệp, xin mời các hộ gia đình.”</li></ul>",
+                            "body": "<ul><li>“Xin cảm ơn, ý kiến này đã được ghi lại đầy đủ.”</li><li>“Anh/chị có thể nói cụ thể hơn là điều khoản nào chưa phù hợp không?”</li><li>“Câu hỏi này cần số liệu chính xác, cơ quan soạn thảo sẽ trả lời bằng văn bản.”</li></ul>",
                         },
                     ),
                     ("heading", "Họp báo về dự thảo"),
@@ -891,7 +763,7 @@ COURSES = [
                         {
                             "title": "Đối thoại với hộ kinh doanh về phí sử dụng hè phố",
                             "situation": "<p><i>Tình huống giả định.</i> Một báo cáo viên pháp luật được mời điều phối buổi đối thoại giữa cơ quan soạn thảo và khoảng năm mươi hộ kinh doanh về dự thảo quy định phí sử dụng tạm thời hè phố. Ngay đầu buổi, một số người lên tiếng gay gắt rằng dự thảo “chỉ nhằm tận thu”; nhiều người khác im lặng.</p>",
-                            "questions": "<ol><li>Báo cáo viên nên phản ứng thế nào với những ý kiến gay gắt đầu buổi?</li><li>Làm thế nào để những người im lặng cũng có ý kiến?</li><li>Thư ký nên ghi ý kiến theo mẫu nào để cơ quan soạn thảo dễ xử lý?</li><li>Lời kết của báo cáo viên cần có những nội dung gì?</li></ol>",
+                            "questions": "<ol><li>Báo cáo viên nên phản ứng thế nào với những ý kiến gay gắt đầu buổi?</li><li>Làm thế nào để những người im lặng cũng có ý kiến?</li><li>Lời kết của báo cáo viên cần có những nội dung gì?</li></ol>",
                         },
                     ),
                 ],
@@ -905,7 +777,7 @@ COURSES = [
                     ("heading", "Mở nhiều cửa để nhận ý kiến"),
                     (
                         "paragraph",
-                        "<ul><li>Biểu mẫu góp ý và thư điện tử trên Cổng thông tin điện tử của tỉnh.</li><li>Văn bản góp ý của cơ quan, tổ chức, doanh nghiệp.</li><li>Biên bản hội nghị, tọa đàm, đối thoại.</li><li>Ý kiến do báo chí tổng hợp và chuyển đến.</li><li>Ý kiến người dân do Ủy ban nhân dân cấp xã tổng hợp từ họp thôn, tổ dân phố, loa truyền thanh, nhóm Zalo.</li><li>Ý kiến phản biện xã hội của Mặt trận Tổ quốc và các tổ chức thành viên.</li><li>Bình luận có nội dung góp ý trên trang mạng xã hội của cơ quan.</li></ul>",
+                        "<ul><li>Biểu mẫu, thư điện tử trên Cổng thông tin điện tử của tỉnh; văn bản góp ý của cơ quan, tổ chức, doanh nghiệp.</li><li>Biên bản hội nghị, tọa đàm, đối thoại.</li><li>Ý kiến do báo chí chuyển đến; ý kiến người dân do Ủy ban nhân dân cấp xã tổng hợp.</li><li>Phản biện xã hội của Mặt trận Tổ quốc và các tổ chức thành viên.</li><li>Bình luận có nội dung góp ý trên mạng xã hội của cơ quan.</li></ul>",
                     ),
                     ("heading", "Một sổ tổng hợp chung"),
                     (
@@ -935,7 +807,7 @@ COURSES = [
                         {
                             "title": "Hai nhóm ý kiến trái ngược",
                             "situation": "<p><i>Tình huống giả định.</i> Khi lấy ý kiến dự thảo quy định về giờ hoạt động của các cơ sở kinh doanh dịch vụ ăn uống, vui chơi về đêm, cơ quan soạn thảo nhận hai nhóm ý kiến trái ngược: cư dân đề nghị rút ngắn giờ hoạt động để giảm tiếng ồn, còn hiệp hội du lịch đề nghị kéo dài để thu hút khách. Cả hai nhóm đều có nhiều người ủng hộ trên mạng xã hội.</p>",
-                            "questions": "<ol><li>Ghi hai nhóm ý kiến vào sổ tổng hợp và phân loại thế nào?</li><li>Cơ quan soạn thảo cần thêm thông tin gì trước khi quyết định tiếp thu?</li><li>Viết đoạn giải trình cho nhóm có ý kiến không được tiếp thu.</li><li>Nên phản hồi công khai qua những kênh nào?</li></ol>",
+                            "questions": "<ol><li>Ghi hai nhóm ý kiến vào sổ tổng hợp và phân loại thế nào?</li><li>Cơ quan soạn thảo cần thêm thông tin gì trước khi quyết định tiếp thu?</li><li>Viết đoạn giải trình cho nhóm có ý kiến không được tiếp thu.</li></ol>",
                         },
                     ),
                 ],
@@ -959,7 +831,7 @@ COURSES = [
                     ("heading", "Quy trình phản ứng nhanh"),
                     (
                         "paragraph",
-                        "<ol><li><b>Ngay khi phát hiện:</b> xác minh thông tin sai ở đâu, nguồn từ đâu, lan đến mức nào; báo cáo lãnh đạo.</li><li><b>Trong ngày:</b> người phát ngôn đưa ra thông tin chính xác, nói rõ đây là dự thảo đang lấy ý kiến; đăng trên cổng thông tin và trang mạng xã hội của cơ quan; gửi báo chí.</li><li><b>Những ngày tiếp theo:</b> đối thoại trực tiếp với nhóm chịu tác động; gửi thông tin đính chính về cấp xã để phát trên loa, gửi nhóm Zalo; cập nhật hỏi – đáp.</li><li><b>Sau sự việc:</b> ghi lại diễn biến, đánh giá cách xử lý, bổ sung kế hoạch.</li></ol>",
+                        "<ol><li><b>Ngay khi phát hiện:</b> xác minh thông tin sai ở đâu, từ nguồn nào, lan đến đâu; báo cáo lãnh đạo.</li><li><b>Trong ngày:</b> người phát ngôn đưa thông tin chính xác, nói rõ đây là dự thảo đang lấy ý kiến; đăng trên cổng thông tin, mạng xã hội của cơ quan; gửi báo chí.</li><li><b>Những ngày sau:</b> đối thoại với nhóm chịu tác động; gửi thông tin về cấp xã để phát loa, gửi nhóm Zalo; cập nhật hỏi – đáp.</li><li><b>Sau sự việc:</b> rút kinh nghiệm, bổ sung kế hoạch.</li></ol>",
                     ),
                     (
                         "callout",
@@ -974,15 +846,7 @@ COURSES = [
                         {
                             "title": "Đoạn video cắt ghép từ buổi đối thoại",
                             "situation": "<p><i>Tình huống giả định.</i> Sau một buổi đối thoại về dự thảo chính sách hỗ trợ tái định cư, một đoạn video dài ba mươi giây được cắt ghép, khiến người xem hiểu rằng đại diện cơ quan soạn thảo nói “người dân không có quyền góp ý về mức hỗ trợ”. Video lan nhanh trong các nhóm Zalo của khu vực sắp giải phóng mặt bằng.</p>",
-                            "questions": "<ol><li>Cơ quan soạn thảo cần những tư liệu gì để đính chính?</li><li>Soạn thông báo ngắn đăng trên trang của cơ quan và gửi nhóm Zalo ở cơ sở.</li><li>Báo cáo viên đã điều phối buổi đối thoại có thể giúp gì?</li><li>Cần điều chỉnh gì ở các buổi đối thoại tiếp theo?</li></ol>",
-                        },
-                    ),
-                    (
-                        "callout",
-                        {
-                            "kind": "tip",
-                            "title": "Biến sự cố thành bài học",
-                            "body": "<p>Sau mỗi sự cố, tổ chức một buổi rút kinh nghiệm ngắn với bộ phận soạn thảo, người phát ngôn, pháp chế và báo cáo viên. Ghi lại ba việc đã làm tốt và ba việc cần làm khác, đưa vào kế hoạch của dự thảo tiếp theo.</p>",
+                            "questions": "<ol><li>Cơ quan soạn thảo cần những tư liệu gì để đính chính?</li><li>Soạn thông báo ngắn đăng trên trang của cơ quan và gửi nhóm Zalo ở cơ sở.</li><li>Báo cáo viên đã điều phối buổi đối thoại có thể giúp gì?</li></ol>",
                         },
                     ),
                 ],
@@ -1001,7 +865,7 @@ COURSES = [
             "Sử dụng bảng tin, nhóm Zalo và buổi họp thôn để thông tin và nhận ý kiến.",
             "Ghi nhận, chuyển ý kiến đúng nơi và bình tĩnh xử lý khi bà con lo lắng hoặc có tin đồn.",
         ],
-        "estimated_minutes": 80,
+        "estimated_minutes": 75,
         "lessons": [
             {
                 "slug": "du-thao-chinh-sach-la-gi",
@@ -1022,7 +886,7 @@ COURSES = [
                     ("heading", "Việc của tuyên truyền viên"),
                     (
                         "paragraph",
-                        "<ol><li>Nhận tài liệu và đọc kỹ; chỗ nào chưa hiểu thì hỏi công chức phụ trách của xã.</li><li>Nói lại cho bà con bằng lời dễ hiểu.</li><li>Chọn cách đưa tin phù hợp: loa, bảng tin, nhóm Zalo, họp thôn.</li><li>Ghi lại ý kiến, câu hỏi của bà con.</li><li>Chuyển ý kiến về xã đúng hạn.</li><li>Báo lại cho bà con kết quả khi có.</li></ol>",
+                        "<ol><li>Đọc kỹ tài liệu; chưa hiểu thì hỏi công chức phụ trách của xã.</li><li>Nói lại cho bà con bằng lời dễ hiểu, qua loa, bảng tin, nhóm Zalo, họp thôn.</li><li>Ghi lại ý kiến, câu hỏi và chuyển về xã đúng hạn.</li><li>Báo lại cho bà con kết quả khi có.</li></ol>",
                     ),
                     (
                         "callout",
@@ -1045,7 +909,7 @@ COURSES = [
                         {
                             "title": "“Dự thảo thì chưa chắc, nói làm gì?”",
                             "situation": "<p><i>Tình huống giả định.</i> Khi tuyên truyền viên đề nghị dành mười phút trong buổi họp thôn để giới thiệu một dự thảo nghị quyết của tỉnh, trưởng thôn nói: “Dự thảo thì chưa chắc đã ra, nói bây giờ chỉ làm bà con rối thêm. Đợi có quy định chính thức rồi phổ biến một thể.”</p>",
-                            "questions": "<ol><li>Anh/chị trả lời trưởng thôn thế nào? Nêu hai lý do nên thông tin ngay từ khi còn là dự thảo.</li><li>Làm gì để bà con không nhầm dự thảo với quy định đã có hiệu lực?</li><li>Nếu chỉ có mười phút, anh/chị sẽ nói những gì?</li></ol>",
+                            "questions": "<ol><li>Anh/chị trả lời trưởng thôn thế nào? Nêu hai lý do nên thông tin ngay từ khi còn là dự thảo.</li><li>Làm gì để bà con không nhầm dự thảo với quy định đã có hiệu lực?</li></ol>",
                         },
                     ),
                 ],
@@ -1064,14 +928,14 @@ COURSES = [
                     ("heading", "Đổi từ khó thành lời dễ"),
                     (
                         "paragraph",
-                        "<ul><li>“Đối tượng áp dụng” thành “những ai phải làm theo, hoặc được hưởng”.</li><li>“Phạm vi điều chỉnh” thành “quy định này nói về việc gì”.</li><li>“Nghĩa vụ tài chính” thành “khoản tiền phải nộp”.</li><li>“Có hiệu lực” thành “bắt đầu áp dụng”.</li><li>“Tiếp thu, giải trình” thành “sửa theo ý kiến, hoặc giải thích vì sao chưa sửa”.</li><li>“Văn bản quy phạm pháp luật” thành “văn bản quy định mà mọi người phải làm theo”.</li></ul>",
+                        "<ul><li>“Đối tượng áp dụng” thành “những ai phải làm theo, hoặc được hưởng”.</li><li>“Phạm vi điều chỉnh” thành “quy định này nói về việc gì”.</li><li>“Nghĩa vụ tài chính” thành “khoản tiền phải nộp”.</li><li>“Có hiệu lực” thành “bắt đầu áp dụng”.</li><li>“Tiếp thu, giải trình” thành “sửa theo ý kiến, hoặc giải thích vì sao chưa sửa”.</li></ul>",
                     ),
                     (
                         "callout",
                         {
                             "kind": "tip",
                             "title": "Lấy ví dụ một gia đình trong thôn",
-                            "body": "<p>Thay vì đọc điều khoản, hãy kể: “Ví dụ nhà bác A có ba sào ruộng, nếu dự thảo được thông qua thì nhà bác được hỗ trợ thế này, và phải làm thêm việc này.” Bà con nhớ ví dụ lâu hơn nhớ con số.</p>",
+                            "body": "<p>Thay vì đọc điều khoản, hãy kể: “Ví dụ nhà bác A có ba sào ruộng muốn chuyển sang trồng rau: nếu dự thảo được thông qua, nhà bác được hỗ trợ tiền mua giống, nhưng phải đăng ký với xã trước vụ gieo trồng.” Bà con nhớ ví dụ lâu hơn nhớ con số.</p>",
                         },
                     ),
                     ("heading", "Nói về điểm còn nhiều ý kiến khác nhau"),
@@ -1111,7 +975,7 @@ COURSES = [
                     ("heading", "Vì sao loa truyền thanh vẫn quan trọng"),
                     (
                         "paragraph",
-                        "<p>Loa truyền thanh cơ sở đến được với người cao tuổi, người làm nông, người ít dùng điện thoại thông minh. Các kế hoạch triển khai Đề án 407 ở nhiều tỉnh đều nhắc đến loa truyền thanh như một kênh chính để đưa dự thảo chính sách đến khu dân cư.</p>",
+                        "<p>Loa truyền thanh cơ sở đến được với người cao tuổi, người làm nông, người ít dùng điện thoại thông minh. Kế hoạch và báo cáo triển khai Đề án 407 của các tỉnh như Lạng Sơn, Đắk Nông đều nêu loa truyền thanh cơ sở là kênh đưa dự thảo chính sách đến khu dân cư.</p>",
                     ),
                     ("heading", "Khung bài hai phút"),
                     (
@@ -1141,7 +1005,7 @@ COURSES = [
                         {
                             "title": "Bài tập: bài phát thanh về dự thảo quản lý chợ",
                             "situation": "<p><i>Tình huống giả định.</i> Xã nhận được tài liệu về dự thảo quy định của tỉnh về quản lý chợ ở nông thôn. Theo dự thảo, các chợ sẽ sắp xếp lại chỗ bán hàng theo ngành hàng và thu tiền dịch vụ theo diện tích chỗ ngồi. Nhiều người bán hàng lâu năm lo mất chỗ quen thuộc.</p>",
-                            "questions": "<ol><li>Viết bài phát thanh khoảng hai phút theo khung bảy bước.</li><li>Đọc thử và bấm giờ; bài dài bao nhiêu giây?</li><li>Gạch dưới những câu cần nhắc lại ở cuối bài.</li><li>Anh/chị sẽ phát bài này vào những buổi nào trong tuần?</li></ol>",
+                            "questions": "<ol><li>Viết bài phát thanh khoảng hai phút theo khung bảy bước.</li><li>Đọc thử và bấm giờ; bài dài bao nhiêu giây?</li><li>Anh/chị sẽ phát bài này vào những buổi nào trong tuần?</li></ol>",
                         },
                     ),
                 ],
@@ -1155,7 +1019,7 @@ COURSES = [
                     ("heading", "Bảng tin và màn hình ở khu dân cư"),
                     (
                         "paragraph",
-                        "<ul><li>Chỉ một trang, chữ to, tiêu đề rõ: “Dự thảo đang xin ý kiến bà con”.</li><li>Trả lời ngắn năm câu hỏi: vì sao, cho ai, nội dung chính, khác gì bây giờ, góp ý ở đâu.</li><li>Ghi rõ hạn góp ý và nơi đặt hòm thư hoặc phiếu góp ý.</li><li>Ghi ngày niêm yết; hết hạn thì gỡ xuống và thay bằng thông tin kết quả khi có.</li><li>Chụp ảnh bảng tin đã niêm yết để lưu minh chứng.</li></ul>",
+                        "<ul><li>Một trang, chữ to, tiêu đề rõ: “Dự thảo đang xin ý kiến bà con”.</li><li>Trả lời ngắn năm câu hỏi: vì sao, cho ai, nội dung chính, khác gì bây giờ, góp ý ở đâu.</li><li>Ghi hạn góp ý, nơi đặt hòm thư hoặc phiếu góp ý, ngày niêm yết.</li><li>Chụp ảnh bảng tin đã niêm yết để lưu minh chứng.</li></ul>",
                     ),
                     ("heading", "Nhóm Zalo của thôn, tổ dân phố"),
                     (
@@ -1184,7 +1048,7 @@ COURSES = [
                     ),
                     (
                         "paragraph",
-                        "<p>Bà con cũng có thể theo dõi dự thảo qua báo, đài phát thanh và truyền hình của tỉnh hoặc trang Facebook, Zalo chính thức của cơ quan nhà nước. Khi chia sẻ, hãy nhắc bà con rằng góp ý qua thôn, xã cũng có giá trị như góp ý trên mạng.</p>",
+                        "<p>Nhắc bà con rằng có thể theo dõi dự thảo qua báo, đài của tỉnh, trang Facebook, Zalo chính thức của cơ quan nhà nước, và góp ý qua thôn, xã cũng có giá trị như góp ý trên mạng.</p>",
                     ),
                     (
                         "case_study",
@@ -1197,97 +1061,57 @@ COURSES = [
                 ],
             },
             {
-                "slug": "ghi-nhan-va-chuyen-y-kien",
-                "title": "Ghi nhận ý kiến và chuyển đúng nơi",
-                "summary": "Ghi trung thực ý kiến của bà con, dùng phiếu ghi đơn giản, chuyển về xã đúng hạn và báo lại kết quả.",
-                "estimated_minutes": 13,
+                "slug": "ghi-nhan-y-kien-va-tin-don",
+                "title": "Ghi nhận ý kiến, trả lời bà con và xử lý tin đồn",
+                "summary": "Ghi trung thực ý kiến của bà con, chuyển về xã đúng hạn, báo lại kết quả và bình tĩnh trả lời khi có tin đồn.",
+                "estimated_minutes": 20,
                 "body": [
                     ("heading", "Ghi đúng ý của bà con"),
                     (
                         "paragraph",
-                        "<ul><li>Ghi đúng ý người nói, không sửa theo ý mình, không bỏ bớt ý phản đối.</li><li>Ghi rõ ý kiến nói về điểm nào của dự thảo.</li><li>Ghi số người có cùng ý kiến.</li><li>Tách riêng câu hỏi cần trả lời với ý kiến góp ý.</li><li>Đọc lại cho người góp ý nghe để họ xác nhận.</li></ul>",
-                    ),
-                    ("heading", "Phiếu ghi ý kiến đơn giản"),
-                    (
-                        "paragraph",
-                        "<p>Mỗi phiếu gồm: ngày; thôn, tổ dân phố; ghi qua hình thức nào (họp thôn, gặp trực tiếp, nhóm Zalo, hòm thư); nội dung ý kiến; điểm nào của dự thảo; số người cùng ý kiến; câu hỏi cần xã hoặc tỉnh trả lời; người ghi.</p>",
+                        "<ul><li>Ghi đúng ý người nói, không sửa theo ý mình, không bỏ bớt ý phản đối.</li><li>Ghi rõ ý kiến nói về điểm nào của dự thảo và có bao nhiêu người cùng ý.</li><li>Tách riêng câu hỏi cần trả lời với ý kiến góp ý.</li><li>Đọc lại cho người góp ý nghe để họ xác nhận.</li></ul><p>Phiếu ghi ý kiến chỉ cần: ngày; thôn, tổ dân phố; hình thức (họp thôn, gặp trực tiếp, Zalo, hòm thư); nội dung; điểm nào của dự thảo; số người cùng ý; câu hỏi cần trả lời; người ghi.</p>",
                     ),
                     (
                         "callout",
                         {
                             "kind": "note",
                             "title": "Thông tin cá nhân của bà con",
-                            "body": "<p>Không bắt buộc bà con cho biết họ tên, số điện thoại. Chỉ ghi khi bà con đồng ý và khi cần để trả lời lại. Không ghi dân tộc, tôn giáo hay hoàn cảnh riêng của người góp ý. Cất giữ phiếu cẩn thận, không chụp ảnh phiếu gửi lên nhóm chung.</p>",
+                            "body": "<p>Không bắt buộc bà con cho biết họ tên, số điện thoại; chỉ ghi khi họ đồng ý và khi cần để trả lời lại. Không ghi dân tộc, tôn giáo hay hoàn cảnh riêng. Không chụp ảnh phiếu gửi lên nhóm chung.</p>",
                         },
                     ),
                     ("heading", "Chuyển ý kiến lên đâu"),
                     (
                         "paragraph",
-                        "<ol><li>Nộp phiếu và biên bản cho công chức phụ trách của Ủy ban nhân dân xã trước hạn xã đặt ra.</li><li>Xã tổng hợp và gửi cơ quan chủ trì soạn thảo theo hướng dẫn của tỉnh.</li><li>Người dân muốn tự góp ý vẫn có thể gửi trực tiếp qua Cổng thông tin điện tử của tỉnh; hãy chỉ cho bà con cách làm.</li><li>Giữ lại một bản sao để đối chiếu khi có kết quả.</li></ol>",
+                        "<ol><li>Nộp phiếu và biên bản cho công chức phụ trách của Ủy ban nhân dân xã trước hạn xã đặt ra.</li><li>Xã tổng hợp, gửi cơ quan chủ trì soạn thảo theo hướng dẫn của tỉnh.</li><li>Người muốn tự góp ý vẫn có thể gửi qua Cổng thông tin điện tử của tỉnh; hãy chỉ cho bà con cách làm.</li><li>Giữ một bản sao để đối chiếu khi có kết quả.</li></ol><p>Hạn của xã thường sớm hơn hạn cuối của tỉnh vài ngày để kịp tổng hợp; khi thông báo cho bà con, hãy dùng hạn của xã.</p>",
                     ),
-                    (
-                        "callout",
-                        {
-                            "kind": "tip",
-                            "title": "Hạn của xã sớm hơn hạn của tỉnh",
-                            "body": "<p>Xã cần thời gian để tổng hợp trước khi gửi lên tỉnh. Vì vậy, khi thông báo cho bà con, hãy dùng hạn góp ý của xã, thường sớm hơn hạn cuối của tỉnh vài ngày.</p>",
-                        },
-                    ),
-                    ("heading", "Báo lại cho bà con"),
+                    ("heading", "Khi có tin đồn: bốn bước bình tĩnh"),
                     (
                         "paragraph",
-                        "<p>Khi tỉnh công bố kết quả tiếp thu ý kiến, hãy báo lại cho bà con qua loa, bảng tin, nhóm Zalo hoặc buổi họp thôn gần nhất: ý kiến nào được tiếp thu, điểm nào đã thay đổi, điểm nào chưa và vì sao. Bà con thấy ý kiến của mình được lắng nghe thì lần sau sẽ góp ý nhiều hơn.</p>",
+                        "<p>Dự thảo được chọn để truyền thông thường đụng đến tiền bạc, đất đai, thói quen làm ăn, nên dễ sinh tin đồn. Tin đồn thường xuất phát từ nỗi lo có thật, cần được trả lời chứ không chỉ bác bỏ.</p><ol><li><b>Nghe:</b> để bà con nói hết điều lo lắng; ghi lại.</li><li><b>Kiểm tra:</b> so với tài liệu chính thức; chưa rõ thì hỏi xã.</li><li><b>Trả lời:</b> ngắn gọn, bằng thông tin chính thức, kèm nguồn để bà con tự xem.</li><li><b>Báo cáo:</b> tin đồn lan rộng hoặc bà con bức xúc thì báo ngay Ủy ban nhân dân xã.</li></ol><p>Người phản đối cũng đang góp ý: hãy giúp họ nói cụ thể phản đối điểm nào, muốn sửa thế nào, và ghi lại đầy đủ.</p>",
                     ),
-                    (
-                        "case_study",
-                        {
-                            "title": "Buổi họp thôn nhiều ý kiến cùng lúc",
-                            "situation": "<p><i>Tình huống giả định.</i> Tại buổi họp thôn về dự thảo hỗ trợ làm đường, nhiều người nói cùng lúc. Có người đồng ý, có người phản đối việc hiến đất, có người hỏi bao giờ thôn mình được làm đường, có người phàn nàn về một con đường làm từ nhiều năm trước đã hỏng.</p>",
-                            "questions": "<ol><li>Anh/chị điều khiển phần thảo luận thế nào để ghi được đủ ý kiến?</li><li>Ý kiến nào là góp ý cho dự thảo, ý kiến nào là câu hỏi, ý kiến nào cần chuyển cho bộ phận khác của xã?</li><li>Viết ba dòng đầu của phiếu tổng hợp ý kiến buổi họp.</li></ol>",
-                        },
-                    ),
-                ],
-            },
-            {
-                "slug": "khi-co-tin-don",
-                "title": "Khi bà con lo lắng hoặc có tin đồn",
-                "summary": "Bình tĩnh lắng nghe, kiểm tra thông tin và trả lời bằng nguồn chính thức khi có tin đồn hay phản đối về dự thảo.",
-                "estimated_minutes": 12,
-                "body": [
-                    ("heading", "Vì sao dễ có tin đồn"),
                     (
                         "paragraph",
-                        "<p>Dự thảo được chọn để truyền thông thường là chuyện khó, đụng đến tiền bạc, đất đai, thói quen làm ăn. Khi bà con chưa có thông tin đầy đủ, một lời kể sai hay một ảnh chụp cắt xén có thể lan rất nhanh trong nhóm Zalo. Tin đồn thường xuất phát từ nỗi lo có thật, nên cần được trả lời chứ không chỉ bác bỏ.</p>",
-                    ),
-                    ("heading", "Bốn bước bình tĩnh"),
-                    (
-                        "paragraph",
-                        "<ol><li><b>Nghe:</b> để bà con nói hết điều lo lắng; ghi lại.</li><li><b>Kiểm tra:</b> so với tài liệu chính thức; chưa rõ thì hỏi công chức phụ trách của xã.</li><li><b>Trả lời:</b> bằng thông tin chính thức, ngắn gọn, kèm nguồn để bà con tự xem.</li><li><b>Báo cáo:</b> nếu tin đồn lan rộng hoặc bà con bức xúc, báo ngay cho Ủy ban nhân dân xã để báo lên cơ quan soạn thảo.</li></ol>",
+                        "<p><i>Mẫu trả lời trong nhóm Zalo:</i> “Chào cả nhà. Về tin phải hiến đất mà không được hỗ trợ gì: đây là dự thảo đang xin ý kiến, chưa áp dụng. Theo dự thảo, hiến đất là tự nguyện, còn cách hỗ trợ hộ hiến nhiều đất thì tỉnh đang hỏi ý kiến bà con. Toàn văn dự thảo có trên Cổng thông tin điện tử của tỉnh. Nhà nào có ý kiến, xin góp tại buổi họp thôn tối thứ Bảy hoặc nhắn cho tôi để gửi xã trước ngày 15 tháng 9.”</p>",
                     ),
                     (
                         "callout",
                         {
                             "kind": "warning",
                             "title": "Không nên",
-                            "body": "<ul><li>Tranh cãi gay gắt trong nhóm Zalo.</li><li>Xóa ý kiến phản đối hoặc mời người có ý kiến khác ra khỏi nhóm.</li><li>Chia sẻ thêm thông tin mình chưa kiểm tra.</li><li>Nói thay cơ quan soạn thảo những điều tài liệu không có.</li></ul>",
+                            "body": "<ul><li>Tranh cãi gay gắt hoặc xóa ý kiến phản đối trong nhóm.</li><li>Chia sẻ thêm thông tin mình chưa kiểm tra.</li><li>Nói thay cơ quan soạn thảo những điều tài liệu không có.</li></ul>",
                         },
                     ),
-                    ("heading", "Mẫu trả lời trong nhóm Zalo"),
+                    ("heading", "Báo lại cho bà con"),
                     (
                         "paragraph",
-                        "<p>“Chào cả nhà. Về tin <i>phải hiến đất mà không được hỗ trợ gì</i>: đây là dự thảo đang xin ý kiến, chưa áp dụng. Theo dự thảo, việc hiến đất là tự nguyện, và cách hỗ trợ cho hộ hiến nhiều đất đang được tỉnh hỏi ý kiến. Toàn văn dự thảo ở trên Cổng thông tin điện tử của tỉnh. Nhà nào có ý kiến, xin góp tại buổi họp thôn tối thứ Bảy hoặc nhắn cho tôi để tôi ghi lại gửi xã. Hạn góp ý của xã là ngày 15 tháng 9.”</p>",
-                    ),
-                    ("heading", "Khi bà con phản đối"),
-                    (
-                        "paragraph",
-                        "<p>Phản đối cũng là một ý kiến góp ý. Hãy hỏi rõ lý do và đề xuất của người phản đối, ghi vào phiếu và chuyển lên đầy đủ. Giúp bà con nói cụ thể: phản đối điểm nào, muốn sửa thế nào. Một ý kiến cụ thể có giá trị hơn nhiều lời phản đối chung chung.</p>",
+                        "<p>Khi tỉnh công bố kết quả tiếp thu ý kiến, hãy báo lại qua loa, bảng tin, nhóm Zalo hoặc buổi họp thôn gần nhất: điểm nào đã thay đổi, điểm nào chưa và vì sao. Bà con thấy ý kiến của mình được lắng nghe thì lần sau sẽ góp ý nhiều hơn.</p>",
                     ),
                     (
                         "case_study",
                         {
-                            "title": "Tin đồn trong nhóm Zalo trước kỳ hạn góp ý",
-                            "situation": "<p><i>Tình huống giả định.</i> Ba ngày trước hạn góp ý của xã về dự thảo hỗ trợ làm đường, một người đăng trong nhóm Zalo của thôn: “Tỉnh sắp bắt mọi nhà mặt đường phải cắt hai mét đất, không đền bù, ai không chịu thì bị phạt.” Nhiều người thả biểu tượng tức giận, một số người rủ nhau không đi họp thôn.</p>",
-                            "questions": "<ol><li>Anh/chị làm những việc gì trong một giờ đầu tiên?</li><li>Viết tin trả lời trong nhóm, không quá năm câu.</li><li>Cần báo cáo ai ở xã, và báo những thông tin gì?</li><li>Làm thế nào để những người định không đi họp vẫn có cơ hội góp ý?</li></ol>",
+                            "title": "Tin đồn trước hạn góp ý",
+                            "situation": "<p><i>Tình huống giả định.</i> Ba ngày trước hạn góp ý của xã về dự thảo hỗ trợ làm đường, một người đăng trong nhóm Zalo của thôn: “Tỉnh sắp bắt mọi nhà mặt đường phải cắt hai mét đất, không đền bù, ai không chịu thì bị phạt.” Nhiều người tức giận, một số rủ nhau không đi họp thôn.</p>",
+                            "questions": "<ol><li>Anh/chị làm những việc gì trong một giờ đầu tiên?</li><li>Viết tin trả lời trong nhóm, không quá năm câu.</li><li>Cần báo cáo ai ở xã, và báo những thông tin gì?</li><li>Nỗi lo của bà con trong tin đồn này có phải là góp ý cần ghi lại không? Ghi thế nào?</li></ol>",
                         },
                     ),
                 ],

@@ -8,10 +8,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+)
 
 from courses.models import CourseIndexPage, CoursePage, GuideChapterPage, GuidePage, LessonPage
 from lms.models import HomePage
@@ -50,7 +59,9 @@ DEMO_LOGINS = [
 
 def stream(blocks: list[tuple[str, object]]) -> str:
     """Content blocks as StreamField raw JSON."""
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks], ensure_ascii=False)
+    return json.dumps(
+        [{"type": kind, "value": value} for kind, value in blocks], ensure_ascii=False
+    )
 
 
 def _publish_child(parent: Page, page: Page, report: SeedReport) -> Page:
@@ -69,7 +80,11 @@ def seed_audiences(report: SeedReport) -> dict[str, AudienceGroup]:
     for order, item in enumerate(content.AUDIENCES):
         group, created = AudienceGroup.objects.get_or_create(
             slug=item["slug"],
-            defaults={"name": item["name"], "description": item["description"], "sort_order": order},
+            defaults={
+                "name": item["name"],
+                "description": item["description"],
+                "sort_order": order,
+            },
         )
         if created:
             report.add(f"audience group: {group.name}")
@@ -77,23 +92,47 @@ def seed_audiences(report: SeedReport) -> dict[str, AudienceGroup]:
     return groups
 
 
+def ensure_wagtail_roots() -> Page:
+    """The rows Wagtail's migrations create (default locale, root page, root collection).
+
+    They are gone after `manage.py flush`; the demo can still be built on such a database.
+    """
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 def seed_home(report: SeedReport) -> HomePage:
     """The home page as the default site's root, replacing Wagtail's welcome page."""
     home = HomePage.objects.first()
     if home is not None:
         return home
-    root = Page.get_first_root_node()
+    root = ensure_wagtail_roots()
     data = content.HOME
-    welcome = Page.objects.child_of(root).filter(slug="home").exclude(content_type__model="homepage")
+    welcome = (
+        Page.objects.child_of(root).filter(slug="home").exclude(content_type__model="homepage")
+    )
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage(
-        title=data["title"], slug="trang-chu", hero_title=data["hero_title"],
-        hero_text=data["hero_text"], body=stream(data["body"]),
+        title=data["title"],
+        slug="trang-chu",
+        hero_title=data["hero_title"],
+        hero_text=data["hero_text"],
+        body=stream(data["body"]),
     )
     _publish_child(root, home, report)
     if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                            site_name="Bồi dưỡng truyền thông chính sách")
+        Site.objects.create(
+            hostname="localhost",
+            root_page=home,
+            is_default_site=True,
+            site_name="Bồi dưỡng truyền thông chính sách",
+        )
     else:
         site.root_page = home
         site.site_name = "Bồi dưỡng truyền thông chính sách"
@@ -107,30 +146,53 @@ def seed_guide(home: HomePage, report: SeedReport) -> GuidePage:
     data = content.GUIDE
     guide = _child_by_slug(home, GuidePage, data["slug"])
     if guide is None:
-        guide = _publish_child(home, GuidePage(
-            title=data["title"], slug=data["slug"], intro=data["intro"], show_in_menus=True,
-        ), report)
+        guide = _publish_child(
+            home,
+            GuidePage(
+                title=data["title"],
+                slug=data["slug"],
+                intro=data["intro"],
+                show_in_menus=True,
+                menu_title="Cẩm nang",
+            ),
+            report,
+        )
     for chapter in data["chapters"]:
         if _child_by_slug(guide, GuideChapterPage, chapter["slug"]) is None:
-            _publish_child(guide, GuideChapterPage(
-                title=chapter["title"], slug=chapter["slug"], number=chapter["number"],
-                summary=chapter["summary"], body=stream(chapter["body"]),
-            ), report)
+            _publish_child(
+                guide,
+                GuideChapterPage(
+                    title=chapter["title"],
+                    slug=chapter["slug"],
+                    number=chapter["number"],
+                    summary=chapter["summary"],
+                    body=stream(chapter["body"]),
+                ),
+                report,
+            )
     return guide
 
 
 def seed_courses(home: HomePage, audiences: dict[str, AudienceGroup], report: SeedReport) -> None:
     catalogue = _child_by_slug(home, CourseIndexPage, "khoa-hoc")
     if catalogue is None:
-        catalogue = _publish_child(home, CourseIndexPage(
-            title="Khoá học", slug="khoa-hoc", show_in_menus=True,
-            intro="Mỗi khoá học dành cho một nhóm đối tượng. Chọn nhóm của bạn để xem khoá phù hợp.",
-        ), report)
+        catalogue = _publish_child(
+            home,
+            CourseIndexPage(
+                title="Khoá học",
+                slug="khoa-hoc",
+                show_in_menus=True,
+                intro="Mỗi khoá học dành cho một nhóm đối tượng. Chọn nhóm của bạn để xem khoá phù hợp.",
+            ),
+            report,
+        )
     for data in content.COURSES:
         course = _child_by_slug(catalogue, CoursePage, data["slug"])
         if course is None:
             course = CoursePage(
-                title=data["title"], slug=data["slug"], summary=data["summary"],
+                title=data["title"],
+                slug=data["slug"],
+                summary=data["summary"],
                 estimated_minutes=data["estimated_minutes"],
                 outcomes=stream([("outcome", text) for text in data["outcomes"]]),
             )
@@ -138,10 +200,17 @@ def seed_courses(home: HomePage, audiences: dict[str, AudienceGroup], report: Se
             _publish_child(catalogue, course, report)
         for lesson in data["lessons"]:
             if _child_by_slug(course, LessonPage, lesson["slug"]) is None:
-                _publish_child(course, LessonPage(
-                    title=lesson["title"], slug=lesson["slug"], summary=lesson["summary"],
-                    estimated_minutes=lesson["estimated_minutes"], body=stream(lesson["body"]),
-                ), report)
+                _publish_child(
+                    course,
+                    LessonPage(
+                        title=lesson["title"],
+                        slug=lesson["slug"],
+                        summary=lesson["summary"],
+                        estimated_minutes=lesson["estimated_minutes"],
+                        body=stream(lesson["body"]),
+                    ),
+                    report,
+                )
 
 
 def _group(name: str, permissions: list[str], report: SeedReport) -> tuple[Group, bool]:
@@ -149,29 +218,46 @@ def _group(name: str, permissions: list[str], report: SeedReport) -> tuple[Group
     if created:
         for code in permissions:
             app_label, codename = code.split(".")
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
         report.add(f"group: {name}")
     return group, created
 
 
 def seed_groups(home: HomePage, report: SeedReport) -> dict[str, Group]:
     """Trainers author the guide and courses; statisticians reach the admin (reports come later)."""
-    trainers, created = _group(TRAINERS_GROUP, [
-        "wagtailadmin.access_admin", "people.view_audiencegroup",
-    ], report)
+    trainers, created = _group(
+        TRAINERS_GROUP,
+        [
+            "wagtailadmin.access_admin",
+            "people.view_audiencegroup",
+        ],
+        report,
+    )
     if created:
         for codename in ("add_page", "change_page", "publish_page"):
             GroupPagePermission.objects.create(
-                group=trainers, page=home,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+                group=trainers,
+                page=home,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
             )
         root_collection = Collection.get_first_root_node()
-        for code in ("wagtailimages.add_image", "wagtailimages.choose_image",
-                     "wagtaildocs.add_document", "wagtaildocs.choose_document"):
+        for code in (
+            "wagtailimages.add_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.choose_document",
+        ):
             app_label, codename = code.split(".")
             GroupCollectionPermission.objects.create(
-                group=trainers, collection=root_collection,
-                permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+                group=trainers,
+                collection=root_collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                ),
             )
     statisticians, _ = _group(STATISTICIANS_GROUP, ["wagtailadmin.access_admin"], report)
     return {"trainer": trainers, "statistician": statisticians}
@@ -184,8 +270,13 @@ def seed_users(groups: dict[str, Group], report: SeedReport) -> None:
         if User.objects.filter(username=login.username).exists():
             continue
         is_admin = login.username == "admin"
-        user = User(username=login.username, email=login.email, first_name=login.full_name,
-                    is_staff=is_admin, is_superuser=is_admin)
+        user = User(
+            username=login.username,
+            email=login.email,
+            first_name=login.full_name,
+            is_staff=is_admin,
+            is_superuser=is_admin,
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
         if login.username in role_groups:

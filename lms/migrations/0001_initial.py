@@ -7,25 +7,167 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('hero_title', models.CharField(max_length=200, verbose_name='headline')),
-                ('hero_text', models.TextField(blank=True, verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('callout', 9), ('case_study', 12), ('quote', 15), ('document', 18)], blank=True, block_lookup={0: ('lms.blocks.HeadingBlock', (), {}), 1: ('lms.blocks.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the image shows, for people who cannot see it.', 'label': 'Alternative text'}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4)]], {}), 6: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('note', 'Note'), ('tip', 'Tip'), ('warning', 'Warning')], 'label': 'Kind'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Title'}), 8: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Text'}), 9: ('wagtail.blocks.StructBlock', [[('kind', 6), ('title', 7), ('body', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Situation'}), 11: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Questions to discuss', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('title', 7), ('situation', 10), ('questions', 11)]], {}), 13: ('wagtail.blocks.TextBlock', (), {'label': 'Quotation'}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('text', 13), ('attribution', 14)]], {}), 16: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('document', 16), ('title', 17)]], {})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("hero_title", models.CharField(max_length=200, verbose_name="headline")),
+                ("hero_text", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("image", 5),
+                            ("callout", 9),
+                            ("case_study", 12),
+                            ("quote", 15),
+                            ("document", 18),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("lms.blocks.HeadingBlock", (), {}),
+                            1: ("lms.blocks.ParagraphBlock", (), {}),
+                            2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "What the image shows, for people who cannot see it.",
+                                    "label": "Alternative text",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 2), ("alt_text", 3), ("caption", 4)]],
+                                {},
+                            ),
+                            6: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("note", "Note"),
+                                        ("tip", "Tip"),
+                                        ("warning", "Warning"),
+                                    ],
+                                    "label": "Kind",
+                                },
+                            ),
+                            7: ("wagtail.blocks.CharBlock", (), {"label": "Title"}),
+                            8: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Text",
+                                },
+                            ),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 6), ("title", 7), ("body", 8)]],
+                                {},
+                            ),
+                            10: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Situation",
+                                },
+                            ),
+                            11: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Questions to discuss",
+                                    "required": False,
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 7), ("situation", 10), ("questions", 11)]],
+                                {},
+                            ),
+                            13: ("wagtail.blocks.TextBlock", (), {"label": "Quotation"}),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Source", "required": False},
+                            ),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 13), ("attribution", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Document"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Link text", "required": False},
+                            ),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 16), ("title", 17)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -62,8 +62,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions, before common: picks the language from the switch's cookie.
-    "django.middleware.locale.LocaleMiddleware",
+    # After sessions, before common: Vietnamese unless the language switch's cookie says otherwise.
+    "lms.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,7 +131,10 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [
     BASE_DIR / "lms" / "static",
     # Front-end packages installed by npm and served from our own host, never a CDN.
-    ("vendor/be-vietnam-pro", BASE_DIR / "node_modules" / "@fontsource" / "be-vietnam-pro" / "files"),
+    (
+        "vendor/be-vietnam-pro",
+        BASE_DIR / "node_modules" / "@fontsource" / "be-vietnam-pro" / "files",
+    ),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
@@ -195,13 +198,26 @@ CELERY_BEAT_SCHEDULE = {
 WAGTAIL_SITE_NAME = "Bồi dưỡng truyền thông chính sách"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "lms.forms.AdminLoginForm"
 WAGTAIL_I18N_ENABLED = False
 # Nothing may be fetched from another host: no avatars, no release check, no remote banners.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "pptx", "odt", "ods", "txt", "csv", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "doc",
+    "xlsx",
+    "xls",
+    "pptx",
+    "odt",
+    "ods",
+    "txt",
+    "csv",
+    "zip",
+]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "tiff": "png"}
 
@@ -211,6 +227,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Wagtail 8 runs its search and reference-index updates through django-tasks, which
+        # logs every run at INFO: too chatty for a console.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 PLATFORM_NAME = _("Communication of draft policies: training platform")

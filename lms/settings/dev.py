@@ -5,3 +5,8 @@ from lms.config import env_bool
 from .base import *  # noqa: F403
 
 DEBUG = env_bool("DEBUG", True)
+
+# Serve static files straight from the app and npm folders, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

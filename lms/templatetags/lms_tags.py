@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -11,4 +12,10 @@ def main_menu(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return list(Page.objects.live().in_menu().child_of(site.root_page).only("title", "url_path"))
+    return list(Page.objects.live().in_menu().child_of(site.root_page).specific())
+
+
+@register.simple_tag
+def language_choices():
+    """The site's languages, each named in itself ("Tiếng Việt", "English"), never translated."""
+    return settings.LANGUAGES

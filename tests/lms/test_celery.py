@@ -36,8 +36,12 @@ def test_expired_sessions_are_cleared(db):
 
     from lms.tasks import clear_expired_sessions
 
-    Session.objects.create(session_key="old", session_data="x", expire_date=timezone.now() - timedelta(days=1))
-    Session.objects.create(session_key="new", session_data="x", expire_date=timezone.now() + timedelta(days=1))
+    Session.objects.create(
+        session_key="old", session_data="x", expire_date=timezone.now() - timedelta(days=1)
+    )
+    Session.objects.create(
+        session_key="new", session_data="x", expire_date=timezone.now() + timedelta(days=1)
+    )
     clear_expired_sessions.delay()
     clear_expired_sessions.delay()  # a second run finds nothing to do and fails nothing
     assert list(Session.objects.values_list("session_key", flat=True)) == ["new"]
@@ -50,11 +54,32 @@ def start_worker(queue: str, hostname: str, visibility_timeout: int = 3) -> subp
         "CELERY_VISIBILITY_TIMEOUT": str(visibility_timeout),
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "tests.support.worker_tasks", "worker",
-         "-Q", queue, "-n", f"{hostname}@%h", "-c", "1", "--pool", "prefork", "--without-gossip",
-         "--without-mingle", "--without-heartbeat", "-l", "WARNING"],
-        cwd=ROOT, env=env, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "tests.support.worker_tasks",
+            "worker",
+            "-Q",
+            queue,
+            "-n",
+            f"{hostname}@%h",
+            "-c",
+            "1",
+            "--pool",
+            "prefork",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-l",
+            "WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -109,7 +134,9 @@ def test_a_task_survives_its_worker_being_killed(broker, tmp_path):
     first = start_worker(queue, "doomed")
     try:
         tasks.slow_write.apply_async(args=[str(target), 2.0], queue=queue)
-        assert wait_for(Path(str(target) + ".started"), 60), "the first worker never started the task"
+        assert wait_for(Path(str(target) + ".started"), 60), (
+            "the first worker never started the task"
+        )
         stop(first, signal.SIGKILL)  # the whole worker, parent and child, dies at once
     finally:
         stop(first, signal.SIGKILL)

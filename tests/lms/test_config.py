@@ -10,14 +10,30 @@ import pytest
 from lms.config import ConfigError, broker_from_env, database_from_env
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICE_VARIABLES = ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "SECRET_KEY", "ALLOWED_HOSTS")
+SERVICE_VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CELERY_BROKER_URL",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for their own process only
+)
 
 
-def run_manage(*args: str, settings: str = "lms.settings.dev", **env: str) -> subprocess.CompletedProcess:
+def run_manage(
+    *args: str, settings: str = "lms.settings.dev", **env: str
+) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
-    clean.update(DJANGO_SETTINGS_MODULE=settings, LMS_VAR_DIR=str(ROOT / "var" / "test-config"), **env)
+    clean.update(
+        DJANGO_SETTINGS_MODULE=settings, LMS_VAR_DIR=str(ROOT / "var" / "test-config"), **env
+    )
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -37,7 +53,11 @@ def test_no_settings_means_sqlite_under_var(monkeypatch, tmp_path):
 
 
 def test_no_broker_means_tasks_run_in_process():
-    result = run_manage("shell", "-c", "from django.conf import settings as s; print(s.CELERY_TASK_ALWAYS_EAGER, s.EMAIL_BACKEND, s.MEDIA_ROOT)")
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.CELERY_TASK_ALWAYS_EAGER, s.EMAIL_BACKEND, s.MEDIA_ROOT)",
+    )
     assert result.returncode == 0, result.stderr
     eager, email, media = result.stdout.strip().splitlines()[-1].split()
     assert eager == "True"
@@ -49,11 +69,16 @@ def test_postgres_url_is_parsed(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", "postgres://lms:secret@db.internal:5433/lms")
     config = database_from_env(tmp_path)
     assert (config["ENGINE"], config["HOST"], config["PORT"], config["NAME"]) == (
-        "django.db.backends.postgresql", "db.internal", 5433, "lms"
+        "django.db.backends.postgresql",
+        "db.internal",
+        5433,
+        "lms",
     )
 
 
-@pytest.mark.parametrize("url", ["mysql2://x@y/z", "not a url", "postgres://", "postgres://host:notaport/db"])
+@pytest.mark.parametrize(
+    "url", ["mysql2://x@y/z", "not a url", "postgres://", "postgres://host:notaport/db"]
+)
 def test_malformed_database_url_is_refused(monkeypatch, tmp_path, url):
     monkeypatch.setenv("DATABASE_URL", url)
     with pytest.raises(ConfigError) as error:
@@ -105,8 +130,12 @@ def test_production_without_anything_names_every_missing_setting():
 
 def test_production_refuses_the_development_key():
     result = run_manage(
-        "check", settings="lms.settings.production", SECRET_KEY="insecure-local-development-key-do-not-use-in-production",
-        DATABASE_URL="postgres://u@127.0.0.1/x", REDIS_URL="redis://127.0.0.1:6379/0", ALLOWED_HOSTS="lms.example.vn",
+        "check",
+        settings="lms.settings.production",
+        SECRET_KEY="insecure-local-development-key-do-not-use-in-production",
+        DATABASE_URL="postgres://u@127.0.0.1/x",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        ALLOWED_HOSTS="lms.example.vn",
     )
     assert_one_line_naming(result, "SECRET_KEY")
     assert "DATABASE_URL" not in result.stderr
@@ -114,8 +143,14 @@ def test_production_refuses_the_development_key():
 
 def test_production_starts_with_a_complete_configuration():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", settings="lms.settings.production",
-        SECRET_KEY="Q7v!x2#pLm9$zR4&tW8^" * 3, DATABASE_URL="postgres://u@127.0.0.1/x",
-        REDIS_URL="redis://127.0.0.1:6379/0", ALLOWED_HOSTS="lms.example.vn",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        settings="lms.settings.production",
+        SECRET_KEY="Q7v!x2#pLm9$zR4&tW8^" * 3,
+        DATABASE_URL="postgres://u@127.0.0.1/x",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        ALLOWED_HOSTS="lms.example.vn",
     )
     assert result.returncode == 0, result.stderr

@@ -9,11 +9,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = seed_demo()
         if report.created:
-            self.stdout.write(f"Đã tạo {len(report.created)} mục dữ liệu mẫu (created {len(report.created)} items).")
+            self.stdout.write(
+                f"Đã tạo {len(report.created)} mục dữ liệu mẫu (created {len(report.created)} items)."
+            )
         else:
-            self.stdout.write("Dữ liệu mẫu đã có sẵn, không thay đổi gì (demo already present, nothing changed).")
-        self.stdout.write("\nTài khoản dùng thử / demo log-ins (mật khẩu / password: %s):" % DEMO_PASSWORD)
+            self.stdout.write(
+                "Dữ liệu mẫu đã có sẵn, không thay đổi gì (demo already present, nothing changed)."
+            )
+        self.stdout.write(
+            f"\nTài khoản dùng thử / demo log-ins (mật khẩu / password: {DEMO_PASSWORD}):"
+        )
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.role:<32} {login.username:<10} {login.full_name}")
-        self.stdout.write("Trang quản trị / admin: http://127.0.0.1:8000/admin/   "
-                          "Học viên / trainees: http://127.0.0.1:8000/accounts/login/")
+        self.stdout.write(
+            "Trang quản trị / admin: http://127.0.0.1:8000/admin/   "
+            "Học viên / trainees: http://127.0.0.1:8000/accounts/login/"
+        )

@@ -1,0 +1,120 @@
+"""`seed_demo`: a Vietnamese demo that a newcomer can learn from, built once however often it runs."""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from courses.models import CoursePage, GuideChapterPage, LessonPage
+from lms.demo.seed import DEMO_LOGINS, DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+PLACEHOLDERS = re.compile(r"lorem|ipsum|todo|tbd|xxx|placeholder|đang cập nhật", re.IGNORECASE)
+
+
+def snapshot() -> dict:
+    """Row counts of every model, plus the latest revision of every page."""
+    counts = {model._meta.label: model.objects.count() for model in apps.get_models()}
+    counts["revisions"] = list(Revision.objects.order_by("pk").values_list("pk", flat=True))
+    return counts
+
+
+def test_second_run_changes_nothing(capsys):
+    call_command("seed_demo")
+    first = snapshot()
+    call_command("seed_demo")
+    assert snapshot() == first
+    assert "không thay đổi gì" in capsys.readouterr().out
+
+
+def test_prints_every_demo_log_in(capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert DEMO_PASSWORD in out
+    for login in DEMO_LOGINS:
+        assert login.username in out
+
+
+def test_one_course_for_each_audience_cluster(demo):
+    audiences_with_courses = set(
+        CoursePage.objects.live().values_list("audiences__slug", flat=True)
+    )
+    assert {"bao-chi", "bao-cao-vien", "phap-che", "tuyen-truyen-vien-xa"} <= audiences_with_courses
+    assert CoursePage.objects.live().count() >= 3
+
+
+# Each topic as groups of words: a course must use one word of every group. The commune
+# course speaks plainly ("bốn điều", "vì sao"), the others in the handbook's terms.
+CORE_TOPICS = {
+    "the four criteria": [["tiêu chí", "bốn điều"]],
+    "what the communication must cover": [["sự cần thiết", "vì sao"], ["áp dụng", "đối tượng"]],
+    "the channels": [
+        ["loa"],
+        ["zalo", "facebook", "mạng xã hội"],
+        ["họp", "hội nghị", "đối thoại"],
+    ],
+    "receiving and answering comments": [["góp ý"], ["trả lời", "phản hồi"]],
+    "handling contested issues": [["ý kiến khác nhau"]],
+}
+
+
+@pytest.mark.parametrize("topic", CORE_TOPICS)
+def test_every_course_teaches_the_core_topics(demo, topic):
+    for course in CoursePage.objects.live():
+        text = " ".join(
+            str(lesson.body) + lesson.title
+            for lesson in LessonPage.objects.child_of(course).specific()
+        ).lower()
+        for group in CORE_TOPICS[topic]:
+            assert any(word in text for word in group), (
+                f"{course.title} does not cover {topic} ({group})"
+            )
+
+
+def test_content_is_real_text(demo):
+    pages = [*GuideChapterPage.objects.all(), *LessonPage.objects.all()]
+    assert len(GuideChapterPage.objects.all()) >= 4
+    for page in pages:
+        body = str(page.body)
+        assert len(re.sub(r"<[^>]+>", "", body)) > 1200, (
+            f"{page.title} is too short to teach anything"
+        )
+        assert not PLACEHOLDERS.search(body), page.title
+
+
+def test_demo_home_replaces_the_wagtail_welcome_page(demo):
+    from wagtail.models import Site
+
+    assert Site.objects.get(is_default_site=True).root_page.specific == demo
+    assert not Page.objects.filter(title__icontains="Welcome to your new Wagtail site").exists()
+
+
+def test_demo_users_can_log_in_where_their_role_works(client, demo):
+    User = get_user_model()
+    assert client.login(username="hocvien", password=DEMO_PASSWORD)
+    assert client.get("/admin/").status_code == 302  # a trainee has no admin
+    client.logout()
+    assert client.login(username="giangvien", password=DEMO_PASSWORD)
+    assert client.get("/admin/").status_code == 200
+    course = CoursePage.objects.first()
+    assert client.get(f"/admin/pages/{course.pk}/edit/").status_code == 200
+    client.logout()
+    assert client.login(username="thongke", password=DEMO_PASSWORD)
+    assert client.get("/admin/").status_code == 200
+    assert client.get(f"/admin/pages/{course.pk}/edit/").status_code in (302, 403)
+    assert User.objects.get(username="admin").is_superuser
+
+
+def test_trainee_logs_in_through_the_public_form(client, demo):
+    response = client.post(
+        "/accounts/login/", {"username": "hocvien", "password": DEMO_PASSWORD}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Lê Hoàng Nam" in response.content.decode()
+    client.logout()
+    bad = client.post("/accounts/login/", {"username": "hocvien", "password": "sai"})
+    assert "không khớp" in bad.content.decode()
