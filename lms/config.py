@@ -70,13 +70,13 @@ def redact(url: str) -> str:
 DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
 
 
-def database_from_env(base_dir: Path) -> dict:
-    """DATABASE_URL as a Django DATABASES entry; SQLite under var/ when it is not set."""
+def database_from_env(var_dir: Path) -> dict:
+    """DATABASE_URL as a Django DATABASES entry; SQLite in `var_dir` when it is not set."""
     import dj_database_url
 
     url = env("DATABASE_URL")
     if url is None:
-        path = base_dir / "var" / "db.sqlite3"
+        path = var_dir / "db.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path)}
     scheme = urlsplit(url).scheme

@@ -92,7 +92,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": database_from_env(BASE_DIR)}
+DATABASES = {"default": database_from_env(VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = redis_url_from_env()

@@ -47,7 +47,7 @@ def assert_one_line_naming(result: subprocess.CompletedProcess, variable: str) -
 
 def test_no_settings_means_sqlite_under_var(monkeypatch, tmp_path):
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    config = database_from_env(tmp_path)
+    config = database_from_env(tmp_path / "var")
     assert config["ENGINE"] == "django.db.backends.sqlite3"
     assert config["NAME"] == str(tmp_path / "var" / "db.sqlite3")
 
