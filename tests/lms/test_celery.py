@@ -47,40 +47,22 @@ def test_expired_sessions_are_cleared(db):
     assert list(Session.objects.values_list("session_key", flat=True)) == ["new"]
 
 
-def start_worker(queue: str, hostname: str, visibility_timeout: int = 3) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lms.settings.test",
-        "CELERY_VISIBILITY_TIMEOUT": str(visibility_timeout),
-    }
+def start_celery(*args: str, **env: str) -> subprocess.Popen:
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test", **env}
+    command = [sys.executable, "-m", "celery", *args, "-l", "WARNING"]
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "tests.support.worker_tasks",
-            "worker",
-            "-Q",
-            queue,
-            "-n",
-            f"{hostname}@%h",
-            "-c",
-            "1",
-            "--pool",
-            "prefork",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-l",
-            "WARNING",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+        command, cwd=ROOT, env=environment, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def start_worker(queue: str, hostname: str, visibility_timeout: int = 3) -> subprocess.Popen:
+    options = ["-Q", queue, "-n", f"{hostname}@%h", "-c", "1", "--pool", "prefork"]
+    quiet = ["--without-gossip", "--without-mingle", "--without-heartbeat"]
+    return start_celery(
+        "-A", "tests.support.worker_tasks", "worker", *options, *quiet,
+        CELERY_VISIBILITY_TIMEOUT=str(visibility_timeout),
+    )  # fmt: skip
 
 
 def stop(worker: subprocess.Popen, sig=signal.SIGTERM) -> None:
@@ -148,3 +130,27 @@ def test_a_task_survives_its_worker_being_killed(broker, tmp_path):
         assert Path(str(target) + ".started").read_text().count("started") == 2
     finally:
         stop(second)
+
+
+@pytest.mark.redis
+def test_beat_sends_scheduled_tasks_to_a_worker(broker, tmp_path):
+    _tasks, queue = broker
+    marker = tmp_path / "beat.txt"
+    worker = start_worker(queue, "scheduled")
+    beat = start_celery(
+        "-A",
+        "tests.support.beat_app",
+        "beat",
+        "--max-interval",
+        "1",
+        "-s",
+        str(tmp_path / "celerybeat-schedule"),
+        BEAT_TEST_QUEUE=queue,
+        BEAT_TEST_MARKER=str(marker),
+    )
+    try:
+        assert wait_for(marker, 60), "beat's scheduled task never ran"
+        assert marker.read_text() == "beat"
+    finally:
+        stop(beat)
+        stop(worker)

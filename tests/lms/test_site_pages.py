@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from courses.models import CourseIndexPage, CoursePage, GuideChapterPage, LessonPage
 from people.models import AudienceGroup
+from tests.factories import add_course
 
 pytestmark = pytest.mark.django_db
 
@@ -111,14 +112,13 @@ def test_home_page_queries_do_not_grow_with_courses(client, demo, django_assert_
     with CaptureQueriesContext(connection) as before:
         client.get("/")
     catalogue = CourseIndexPage.objects.get()
+    audiences = AudienceGroup.objects.all()[:2]
     for n in range(5):
-        course = CoursePage(title=f"Khoá bổ sung {n}", slug=f"khoa-bo-sung-{n}", summary="Tóm tắt.")
-        catalogue.add_child(instance=course)
-        course.audiences.set(AudienceGroup.objects.all()[:2])
-        course.save_revision().publish()
+        add_course(catalogue, f"Khoá bổ sung {n}", audiences=audiences, lessons=2)
     with django_assert_max_num_queries(len(before)):
         html = client.get("/").content.decode()
     assert "Khoá bổ sung 4" in html
+    assert html.count("2 bài học") >= 5
 
 
 def test_unknown_page_says_so_in_vietnamese(client, demo):

@@ -1,3 +1,5 @@
+import logging
+
 from django.core.management.base import BaseCommand
 
 from lms.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
@@ -7,7 +9,14 @@ class Command(BaseCommand):
     help = "Build the Vietnamese demo site (idempotent: a second run changes nothing)."
 
     def handle(self, *args, **options):
-        report = seed_demo()
+        # Wagtail logs every page it creates at INFO; here that would bury the log-ins below.
+        wagtail_log = logging.getLogger("wagtail")
+        level = wagtail_log.level
+        wagtail_log.setLevel(logging.WARNING)
+        try:
+            report = seed_demo()
+        finally:
+            wagtail_log.setLevel(level)
         if report.created:
             self.stdout.write(
                 f"Đã tạo {len(report.created)} mục dữ liệu mẫu (created {len(report.created)} items)."
