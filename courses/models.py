@@ -6,6 +6,7 @@ Enrolment, progress and completion (plain models, not pages) arrive with the Cou
 """
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -160,3 +161,40 @@ class LessonPage(SiblingNavigationMixin, Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+
+class Enrolment(models.Model):
+    """A person taking a course: once per (person, course), whether they enrolled themselves or
+    a training class enrolled them. Unenrolling keeps the row (`unenrolled_at`) for history."""
+
+    class Source(models.TextChoices):
+        SELF = "self", _("self-enrolled")
+        CLASS = "class", _("training class")
+        IMPORT = "import", _("import")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments")
+    training_class = models.ForeignKey(
+        "people.TrainingClass",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enrolments",
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.SELF
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    unenrolled_at = models.DateTimeField(_("unenrolled at"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="enrolment_unique")]
+        indexes = [models.Index(fields=["course", "completed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.course}"

@@ -146,6 +146,19 @@ VI = {
     "expiry date/time": "thời điểm hết hạn",
 }
 
+
+def _area_translations() -> dict[str, str]:
+    """Vietnamese kept beside this file per area (vi_<area>.py, each defining VI), merged in."""
+    merged = {}
+    for path in sorted(Path(__file__).parent.glob("vi_*.py")):
+        namespace: dict = {}
+        exec(compile(path.read_text(), str(path), "exec"), namespace)
+        merged.update(namespace["VI"])
+    return merged
+
+
+VI.update(_area_translations())
+
 MSGID = re.compile(r'^msgid ((?:".*"\n)+)', re.MULTILINE)
 
 

@@ -1,22 +1,130 @@
+"""People in the Wagtail admin: every list is filtered by the policies in people/permissions.py."""
+
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AudienceGroup
+from .admin_views import classes as classes_admin
+from .admin_views import data_rights as data_rights_admin
+from .admin_views import imports as imports_admin
+from .models import (
+    AdministrativeUnit,
+    Agency,
+    AudienceGroup,
+    AuditEvent,
+    Jurisdiction,
+    Profile,
+    TrainingClass,
+)
+from .permissions import ClassPolicy, PersonPolicy
+
+
+class ClassPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed per class by ClassPolicy (a trainer edits only their classes)."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if action in ("change", "delete"):
+            return ClassPolicy.can_manage(user, instance)
+        return ClassPolicy.can_view(user, instance)
+
+    def instances_user_has_permission_for(self, user, action):
+        if action in ("change", "delete"):
+            return ClassPolicy.manageable(user)
+        return ClassPolicy.visible(user)
+
+
+register_permission_policy(TrainingClass, ClassPermissionPolicy(TrainingClass))
+
+
+class TrainingClassViewSet(SnippetViewSet):
+    model = TrainingClass
+    icon = "group"
+    list_display = ["title", "mode", "starts_on", "locality"]
+    list_filter = ["mode"]
+    search_fields = ["title"]
+
+    def get_queryset(self, request):
+        return ClassPolicy.visible(request.user).select_related("locality")
+
+
+class ProfileViewSet(SnippetViewSet):
+    model = Profile
+    icon = "user"
+    list_display = ["full_name", "audience", "province", "commune"]
+    search_fields = ["full_name"]
+
+    def get_queryset(self, request):
+        return Profile.objects.filter(user__in=PersonPolicy.visible(request.user)).select_related(
+            "audience", "province", "commune"
+        )
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "home"
+    list_display = ["name", "kind", "province"]
+    search_fields = ["name"]
+
+
+class AdministrativeUnitViewSet(SnippetViewSet):
+    model = AdministrativeUnit
+    icon = "site"
+    list_display = ["name", "code", "level", "is_current", "successor"]
+    list_filter = ["level", "is_current"]
+    search_fields = ["name"]
 
 
 class AudienceGroupViewSet(SnippetViewSet):
     model = AudienceGroup
-    icon = "group"
+    icon = "tag"
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name"]
 
 
+class JurisdictionViewSet(SnippetViewSet):
+    model = Jurisdiction
+    icon = "globe"
+    list_display = ["user", "province"]
+
+
+class AuditEventViewSet(SnippetViewSet):
+    model = AuditEvent
+    icon = "history"
+    list_display = ["at", "actor", "action", "subject", "object_repr"]
+    list_filter = ["action"]
+    inspect_view_enabled = True
+
+
 class PeopleViewSetGroup(SnippetViewSetGroup):
-    items = (AudienceGroupViewSet,)
+    items = (
+        TrainingClassViewSet,
+        ProfileViewSet,
+        AgencyViewSet,
+        AudienceGroupViewSet,
+        AdministrativeUnitViewSet,
+        JurisdictionViewSet,
+        AuditEventViewSet,
+    )
     menu_icon = "group"
     menu_label = _("People")
     menu_name = "people"
 
 
 register_snippet(PeopleViewSetGroup)
+
+_ADMIN_VIEW_MODULES = (classes_admin, imports_admin, data_rights_admin)
+
+
+@hooks.register("register_admin_urls")
+def people_admin_urls():
+    return [url for module in _ADMIN_VIEW_MODULES for url in module.admin_urlpatterns]
+
+
+for _module in _ADMIN_VIEW_MODULES:
+    for _item in _module.menu_items:
+        hooks.register("register_admin_menu_item", lambda item=_item: item)

@@ -25,12 +25,11 @@ from wagtail.models import (
 from courses.models import CourseIndexPage, CoursePage, GuideChapterPage, GuidePage, LessonPage
 from lms.models import HomePage
 from people.models import AudienceGroup
+from people.roles import STATISTICIANS_GROUP, TRAINERS_GROUP
 
-from . import content
+from . import content, people
 
 DEMO_PASSWORD = "Demo@407"
-TRAINERS_GROUP = "Giảng viên"
-STATISTICIANS_GROUP = "Thống kê viên"
 
 
 @dataclass
@@ -232,6 +231,10 @@ def seed_groups(home: HomePage, report: SeedReport) -> dict[str, Group]:
         [
             "wagtailadmin.access_admin",
             "people.view_audiencegroup",
+            "people.view_trainingclass",
+            "people.add_trainingclass",
+            "people.change_trainingclass",
+            "people.view_profile",
         ],
         report,
     )
@@ -259,7 +262,15 @@ def seed_groups(home: HomePage, report: SeedReport) -> dict[str, Group]:
                     content_type__app_label=app_label, codename=codename
                 ),
             )
-    statisticians, _ = _group(STATISTICIANS_GROUP, ["wagtailadmin.access_admin"], report)
+    statisticians, _ = _group(
+        STATISTICIANS_GROUP,
+        [
+            "wagtailadmin.access_admin",
+            "people.view_trainingclass",
+            "people.view_profile",
+        ],
+        report,
+    )
     return {"trainer": trainers, "statistician": statisticians}
 
 
@@ -294,4 +305,8 @@ def seed_demo() -> SeedReport:
     seed_courses(home, audiences, report)
     groups = seed_groups(home, report)
     seed_users(groups, report)
+    people.seed_units(report)
+    agencies = people.seed_agencies(report)
+    trainees = people.seed_profiles(agencies, report)
+    people.seed_classes(agencies, trainees, report)
     return report

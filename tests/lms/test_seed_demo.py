@@ -109,12 +109,16 @@ def test_demo_users_can_log_in_where_their_role_works(client, demo):
     assert User.objects.get(username="admin").is_superuser
 
 
-def test_trainee_logs_in_through_the_public_form(client, demo):
+@pytest.mark.parametrize("login", ["hocvien@demo.lms.local", "0912000001", "+84 912 000 001"])
+def test_trainee_logs_in_by_email_or_phone(client, demo, login):
     response = client.post(
-        "/accounts/login/", {"username": "hocvien", "password": DEMO_PASSWORD}, follow=True
+        "/accounts/login/", {"login": login, "password": DEMO_PASSWORD}, follow=True
     )
     assert response.status_code == 200
     assert "Lê Hoàng Nam" in response.content.decode()
-    client.logout()
-    bad = client.post("/accounts/login/", {"username": "hocvien", "password": "sai"})
-    assert "không khớp" in bad.content.decode()
+
+
+def test_wrong_password_is_refused_in_vietnamese(client, demo):
+    bad = client.post("/accounts/login/", {"login": "hocvien@demo.lms.local", "password": "sai"})
+    assert bad.status_code == 200
+    assert "không chính xác" in bad.content.decode()

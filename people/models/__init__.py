@@ -1,0 +1,31 @@
+from .core import (
+    AdministrativeUnit,
+    Agency,
+    Attendance,
+    AudienceGroup,
+    AuditEvent,
+    ClassMembership,
+    ClassSession,
+    ConsentRecord,
+    DataRequest,
+    ImportJob,
+    Jurisdiction,
+    Profile,
+    TrainingClass,
+)
+
+__all__ = [
+    "AdministrativeUnit",
+    "Agency",
+    "Attendance",
+    "AudienceGroup",
+    "AuditEvent",
+    "ClassMembership",
+    "ClassSession",
+    "ConsentRecord",
+    "DataRequest",
+    "ImportJob",
+    "Jurisdiction",
+    "Profile",
+    "TrainingClass",
+]

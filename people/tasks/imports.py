@@ -1,0 +1,3 @@
+"""Import tasks."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Deadline reminder tasks."""
+
+__all__: list[str] = []

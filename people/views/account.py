@@ -1,0 +1,54 @@
+"""The learner's own account page, and the commune search used by sign-up."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from ..forms import ProfileForm
+from ..models import AdministrativeUnit, Profile
+from ..text import fold
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def unit_search(request):
+    """Current communes whose name contains what was typed, diacritics optional. Public data."""
+    query = fold(request.GET.get("q", ""))
+    if len(query) < 2:
+        return JsonResponse({"results": []})
+    units = (
+        AdministrativeUnit.objects.filter(
+            level=AdministrativeUnit.Level.COMMUNE, is_current=True, name_folded__contains=query
+        )
+        .select_related("parent")
+        .order_by("name_folded")[:20]
+    )
+    return JsonResponse(
+        {"results": [{"id": u.pk, "label": f"{u.name}, {u.parent.name}"} for u in units]}
+    )
+
+
+@login_required
+def account(request):
+    """My profile: what the platform records about me, editable by me."""
+    profile, _created = Profile.objects.get_or_create(
+        user=request.user,
+        defaults={"full_name": request.user.get_full_name() or request.user.get_username()},
+    )
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("people:account")
+    return render(request, "people/account.html", {"form": form, "profile": profile})
+
+
+urlpatterns = [
+    path("don-vi-hanh-chinh/tim/", unit_search, name="unit_search"),
+    path("tai-khoan/", account, name="account"),
+]

@@ -1,0 +1,3 @@
+"""classes views (see people/urls.py)."""
+
+urlpatterns: list = []

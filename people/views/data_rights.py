@@ -1,0 +1,3 @@
+"""data_rights views (see people/urls.py)."""
+
+urlpatterns: list = []

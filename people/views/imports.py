@@ -1,0 +1,3 @@
+"""imports views (see people/urls.py)."""
+
+urlpatterns: list = []
