@@ -1,10 +1,12 @@
 """People in the Wagtail admin: every list is filtered by the policies in people/permissions.py."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import classes as classes_admin
@@ -41,8 +43,32 @@ class ClassPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(TrainingClass, ClassPermissionPolicy(TrainingClass))
 
 
+class ObjectPermissionMixin:
+    """Wagtail's generic edit and delete views check model permissions only; this adds the
+    per-object check of the model's permission policy, so a trainer can open only their classes."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        action = self.permission_required or "change"
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, action, obj
+        ):
+            raise PermissionDenied
+        return obj
+
+
+class ClassEditView(ObjectPermissionMixin, snippet_views.EditView):
+    pass
+
+
+class ClassDeleteView(ObjectPermissionMixin, snippet_views.DeleteView):
+    pass
+
+
 class TrainingClassViewSet(SnippetViewSet):
     model = TrainingClass
+    edit_view_class = ClassEditView
+    delete_view_class = ClassDeleteView
     icon = "group"
     list_display = ["title", "mode", "starts_on", "locality"]
     list_filter = ["mode"]
