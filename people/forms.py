@@ -2,6 +2,9 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .models import AdministrativeUnit, Agency, AudienceGroup, ConsentRecord, Profile
@@ -84,6 +87,12 @@ class SignupProfileForm(ProfileFieldsMixin):
         label=_(
             "I agree that the platform processes my personal data for training, as set out in the privacy notice."
         ),
+        help_text=lazy(
+            lambda: format_html(
+                '<a href="/chinh-sach-du-lieu-ca-nhan/">{}</a>', _("Read the privacy notice")
+            ),
+            SafeString,
+        )(),
         error_messages={"required": _("You need to agree to the privacy notice to sign up.")},
     )
 

@@ -133,6 +133,10 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "people.forms.SignupProfileForm"
 ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_PHONE_VERIFICATION_ENABLED = False  # no SMS gateway: the phone number is a log-in name
+# Say plainly that an e-mail or phone number already has an account. Hiding it (allauth's
+# default) sends the person to a verification step that needs SMS or e-mail, which many
+# trainees on closed networks never receive; the log-in throttling below still applies.
+ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_RATE_LIMITS = {

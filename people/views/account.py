@@ -1,5 +1,6 @@
 """The learner's own account page, and the commune search used by sign-up."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
@@ -48,7 +49,15 @@ def account(request):
     return render(request, "people/account.html", {"form": form, "profile": profile})
 
 
+def privacy_notice(request):
+    """The privacy notice a person agrees to at sign-up (its version is stored with the consent)."""
+    return render(
+        request, "people/privacy.html", {"policy_version": settings.PRIVACY_POLICY_VERSION}
+    )
+
+
 urlpatterns = [
+    path("chinh-sach-du-lieu-ca-nhan/", privacy_notice, name="privacy"),
     path("don-vi-hanh-chinh/tim/", unit_search, name="unit_search"),
     path("tai-khoan/", account, name="account"),
 ]
