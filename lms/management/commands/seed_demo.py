@@ -29,8 +29,11 @@ class Command(BaseCommand):
             f"\nTài khoản dùng thử / demo log-ins (mật khẩu / password: {DEMO_PASSWORD}):"
         )
         for login in DEMO_LOGINS:
-            self.stdout.write(f"  {login.role:<32} {login.username:<10} {login.full_name}")
+            self.stdout.write(
+                f"  {login.role:<32} {login.username:<10} {login.email:<26} {login.full_name}"
+            )
         self.stdout.write(
-            "Trang quản trị / admin: http://127.0.0.1:8000/admin/   "
-            "Học viên / trainees: http://127.0.0.1:8000/accounts/login/"
+            "Quản trị (tên đăng nhập) / admin by username: http://127.0.0.1:8000/admin/\n"
+            "Học viên (email hoặc số điện thoại 0912000001) / trainees by e-mail or phone: "
+            "http://127.0.0.1:8000/accounts/login/"
         )
