@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ..roles import STATISTICIANS_GROUP, TRAINERS_GROUP
 from ..text import clean_text, fold
 
 
@@ -222,6 +223,13 @@ class Profile(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # Staff screens leave out ethnicity: sensitive data, shown only inside aggregate figures.
+    panels = [
+        FieldPanel("full_name"), FieldPanel("audience"), FieldPanel("position"), FieldPanel("agency"),
+        FieldPanel("province"), FieldPanel("commune"), FieldPanel("phone"), FieldPanel("national_id"),
+        FieldPanel("sex"), FieldPanel("birth_year"),
+    ]  # fmt: skip
+
     class Meta:
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
@@ -249,7 +257,10 @@ class Jurisdiction(models.Model):
     """Where a statistician may see people and figures: one province, or the whole country."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jurisdiction"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="jurisdiction",
+        limit_choices_to={"groups__name": STATISTICIANS_GROUP},
     )
     province = models.ForeignKey(
         AdministrativeUnit,
@@ -300,7 +311,11 @@ class TrainingClass(models.Model):
         related_name="classes",
     )
     trainers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("trainers"), blank=True, related_name="classes_run"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        blank=True,
+        related_name="classes_run",
+        limit_choices_to={"groups__name": TRAINERS_GROUP},
     )
     courses = models.ManyToManyField(
         "courses.CoursePage", verbose_name=_("courses"), blank=True, related_name="training_classes"
