@@ -28,9 +28,21 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database starts with the demo site, built once per run: most tests need it, and
+    building its pages for every test would dominate the suite's time. Tests run in a
+    transaction rolled back afterwards, so each sees it as built."""
+    with django_db_blocker.unblock():
+        from lms.demo.seed import seed_demo
+
+        seed_demo()
+
+
 @pytest.fixture
 def demo(db):
-    """The demo site as `seed_demo` builds it."""
+    """The demo site as `seed_demo` builds it (already there, unless a live-server test flushed
+    the database; seed_demo is idempotent and rebuilds what is missing)."""
     from lms.demo.seed import seed_demo
 
     seed_demo()
