@@ -154,3 +154,5 @@ def people_admin_urls():
 for _module in _ADMIN_VIEW_MODULES:
     for _item in _module.menu_items:
         hooks.register("register_admin_menu_item", lambda item=_item: item)
+
+from . import audit_hooks  # noqa: E402,F401
