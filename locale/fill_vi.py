@@ -160,6 +160,7 @@ def _area_translations() -> dict[str, str]:
 VI.update(_area_translations())
 
 MSGID = re.compile(r'^msgid ((?:".*"\n)+)', re.MULTILINE)
+MSGCTXT = re.compile(r'^msgctxt ((?:".*"\n)+)', re.MULTILINE)
 
 
 def unquote(block: str) -> str:
@@ -176,6 +177,9 @@ def fill_entry(entry: str, missing: list[str]) -> str:
     msgid = unquote(found.group(1)) if found else ""
     if not msgid:
         return entry
+    context = MSGCTXT.search(entry)
+    if context:  # an entry with msgctxt is keyed "context\x04msgid" in VI, as gettext does
+        msgid = unquote(context.group(1)) + "\x04" + msgid
     if msgid not in VI:
         missing.append(msgid)
         return entry
