@@ -134,4 +134,6 @@ VI = {
     "Sign up": "Đăng ký",
     "Save": "Lưu",
     "optional": "không bắt buộc",
+    "Too many attempts": "Thao tác quá nhiều lần",
+    "For your account's safety, this action is paused for a while after too many attempts. Please wait a few minutes and try again.": "Để bảo vệ tài khoản, thao tác này tạm dừng sau quá nhiều lần thử. Vui lòng chờ vài phút rồi thử lại.",
 }

@@ -85,7 +85,16 @@ def test_admin_log_in_in_vietnamese(site, phone):
 
 def test_wrong_password_is_explained_in_vietnamese(site, phone):
     phone.goto(site + "/accounts/login/")
-    phone.get_by_label("Tên đăng nhập").fill("hocvien")
+    phone.get_by_label("Thư điện tử hoặc số điện thoại").fill("hocvien@demo.lms.local")
     phone.get_by_label("Mật khẩu").fill("sai-mat-khau")
-    phone.get_by_role("button", name="Đăng nhập").click()
-    assert "không khớp" in phone.get_by_role("alert").inner_text()
+    phone.locator("main form button[type=submit]").click()
+    assert "không chính xác" in phone.locator("main .errorlist").inner_text()
+
+
+def test_trainee_logs_in_by_phone_number(site, phone):
+    phone.goto(site + "/accounts/login/")
+    phone.get_by_label("Thư điện tử hoặc số điện thoại").fill("0912 000 001")
+    phone.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    phone.locator("main form button[type=submit]").click()
+    phone.wait_for_url(site + "/")
+    assert "Lê Hoàng Nam" in phone.locator("header").inner_text()
