@@ -166,3 +166,27 @@ def test_the_account_page_shows_only_ones_own_record(client, actors, actor):
         assert own in html
     for name in {LS_MEMBER, LD_MEMBER, LD_OLD_UNIT_MEMBER} - {own}:
         assert name not in html
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_a_copy_of_my_data_holds_only_my_data(client, actors, actor):
+    response = as_actor(client, actors, actor).get("/tai-khoan/du-lieu-ca-nhan/tai-ve.json")
+    if actor == "anonymous":
+        assert response.status_code == 302
+        return
+    assert response.status_code == 200
+    body = response.content.decode()
+    own = Profile.objects.filter(user=actors[actor]).values_list("full_name", flat=True).first()
+    if own:
+        assert own in body
+    for name in {LS_MEMBER, LD_MEMBER, LD_OLD_UNIT_MEMBER, LS_NON_MEMBER} - {own}:
+        assert name not in body, f"{actor}'s data export contains {name}"
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_only_admins_handle_data_requests(client, actors, actor):
+    response = as_actor(client, actors, actor).get("/admin/people/data-requests/")
+    if actor == "admin":
+        assert response.status_code == 200
+    else:
+        assert denied(response), f"{actor} reached the data requests"
