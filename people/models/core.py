@@ -482,6 +482,9 @@ class AuditEvent(models.Model):
         IMPORT = "import", _("imported")
         ERASE = "erase", _("erased")
 
+    # Wagtail's reference index would cost four queries per event and helps nobody here.
+    wagtail_reference_index_ignore = True
+
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -190,3 +190,47 @@ def test_only_admins_handle_data_requests(client, actors, actor):
         assert response.status_code == 200
     else:
         assert denied(response), f"{actor} reached the data requests"
+
+
+# The class screens of /admin/lop-hoc/: who may manage (M) or only read (R) each class.
+CLASS_SCREENS = {
+    "anonymous": {"ls": "", "ld": ""},
+    "trainee_ls": {"ls": "", "ld": ""},
+    "trainee_ld": {"ls": "", "ld": ""},
+    "trainer_ls": {"ls": "M", "ld": ""},
+    "trainer_ld": {"ls": "", "ld": "M"},
+    "stat_ls": {"ls": "R", "ld": ""},
+    "stat_ld": {"ls": "", "ld": "R"},
+    "admin": {"ls": "M", "ld": "M"},
+}
+MANAGE_SCREENS = ["", "diem-danh/", "diem-danh/nhap/"]
+READ_SCREENS = ["in/danh-sach/", "in/diem-danh/"]
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("which", ["ls", "ld"])
+def test_class_screens_follow_the_class_policy(client, actors, actor, which):
+    training_class = actors["classes"][which]
+    access = CLASS_SCREENS[actor][which]
+    as_actor(client, actors, actor)
+    for screen in MANAGE_SCREENS + READ_SCREENS:
+        response = client.get(f"/admin/lop-hoc/{training_class.pk}/{screen}")
+        allowed = access == "M" or (access == "R" and screen in READ_SCREENS)
+        if allowed:
+            assert response.status_code == 200, (
+                f"{actor} cannot open {screen or 'the class page'} of {which}"
+            )
+        else:
+            assert denied(response), f"{actor} opened {screen or 'the class page'} of {which}"
+    session = training_class.sessions.first()
+    member = training_class.memberships.first().user
+    response = client.post(
+        f"/admin/lop-hoc/{training_class.pk}/diem-danh/",
+        {f"a-{session.pk}-{member.pk}": "absent"},
+    )
+    changed = session.attendances.filter(user=member, status="absent").exists()
+    if access == "M":
+        assert changed, f"{actor} could not take attendance in {which}"
+    else:
+        assert denied(response)
+        assert not changed, f"{actor} changed attendance in {which}"
