@@ -6,21 +6,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0003_load_administrative_units'),
+        ("people", "0003_load_administrative_units"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='jurisdiction',
-            name='user',
-            field=models.OneToOneField(limit_choices_to={'groups__name': 'Thống kê viên'}, on_delete=django.db.models.deletion.CASCADE, related_name='jurisdiction', to=settings.AUTH_USER_MODEL),
+            model_name="jurisdiction",
+            name="user",
+            field=models.OneToOneField(
+                limit_choices_to={"groups__name": "Thống kê viên"},
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="jurisdiction",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AlterField(
-            model_name='trainingclass',
-            name='trainers',
-            field=models.ManyToManyField(blank=True, limit_choices_to={'groups__name': 'Giảng viên'}, related_name='classes_run', to=settings.AUTH_USER_MODEL, verbose_name='trainers'),
+            model_name="trainingclass",
+            name="trainers",
+            field=models.ManyToManyField(
+                blank=True,
+                limit_choices_to={"groups__name": "Giảng viên"},
+                related_name="classes_run",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="trainers",
+            ),
         ),
     ]

@@ -23,5 +23,11 @@ def test_trainee_signs_up_choosing_a_commune(site, phone):
     phone.locator("main form button[type=submit]").click()
     phone.wait_for_url(site + "/")
     assert "Đinh Thị Hằng" in phone.locator("header").inner_text()
-    profile = Profile.objects.get(user=get_user_model().objects.get(email="tuyen.truyen.vien@example.vn"))
-    assert (profile.commune.name, profile.province.name, profile.phone) == ("Phường Lương Văn Tri", "Lạng Sơn", "0987111222")
+    profile = Profile.objects.get(
+        user=get_user_model().objects.get(email="tuyen.truyen.vien@example.vn")
+    )
+    assert (profile.commune.name, profile.province.name, profile.phone) == (
+        "Phường Lương Văn Tri",
+        "Lạng Sơn",
+        "0987111222",
+    )
