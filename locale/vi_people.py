@@ -134,6 +134,9 @@ VI = {
     "Sign up": "Đăng ký",
     "Save": "Lưu",
     "optional": "không bắt buộc",
+    "Type a name, e.g. so tu phap": "Gõ tên, ví dụ: so tu phap",
+    "Matching agencies": "Cơ quan phù hợp",
+    "Choose an agency from the list of matches.": "Hãy chọn một cơ quan trong danh sách gợi ý.",
     "Too many attempts": "Thao tác quá nhiều lần",
     "For your account's safety, this action is paused for a while after too many attempts. Please wait a few minutes and try again.": "Để bảo vệ tài khoản, thao tác này tạm dừng sau quá nhiều lần thử. Vui lòng chờ vài phút rồi thử lại.",
 }

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -11,30 +12,57 @@ from .models import AdministrativeUnit, Agency, AudienceGroup, ConsentRecord, Pr
 from .text import clean_text
 
 
-class UnitSearchWidget(forms.Widget):
-    """Choose a commune by typing its name, with or without diacritics ("hoan kiem").
+class SearchChoiceWidget(forms.Widget):
+    """Choose one of many rows by typing its name, with or without diacritics ("hoan kiem").
 
-    Renders the chosen unit's id in a hidden field, a search box and a list of matches filled
-    from /don-vi-hanh-chinh/tim/ by people/js/unit-search.js (our own static file).
+    Renders the chosen row's id in a hidden field, a search box and a list of matches filled
+    from a JSON search view by people/js/unit-search.js (our own static file). Subclasses name
+    the view and say how a chosen row is shown.
     """
 
     template_name = "people/widgets/unit_search.html"
+    endpoint = ""
+    placeholder = ""
+    results_label = ""
 
     class Media:
         js = ["people/js/unit-search.js"]
 
+    def chosen(self, value):
+        raise NotImplementedError
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        unit = (
-            AdministrativeUnit.objects.select_related("parent").filter(pk=value).first()
-            if value
-            else None
+        context["widget"].update(
+            label=self.chosen(value) if value else "",
+            endpoint=reverse(self.endpoint),
+            placeholder=self.placeholder,
+            results_label=self.results_label,
         )
-        context["widget"]["unit"] = unit
         return context
 
     def value_from_datadict(self, data, files, name):
         return data.get(name) or None
+
+
+class UnitSearchWidget(SearchChoiceWidget):
+    endpoint = "people:unit_search"
+    placeholder = _("Type a name, e.g. hoan kiem")
+    results_label = _("Matching communes")
+
+    def chosen(self, value) -> str:
+        unit = AdministrativeUnit.objects.select_related("parent").filter(pk=value).first()
+        return f"{unit.name}, {unit.parent.name}" if unit else ""
+
+
+class AgencySearchWidget(SearchChoiceWidget):
+    endpoint = "people:agency_search"
+    placeholder = _("Type a name, e.g. so tu phap")
+    results_label = _("Matching agencies")
+
+    def chosen(self, value) -> str:
+        agency = Agency.objects.filter(pk=value).first()
+        return agency.name if agency else ""
 
 
 def current_communes():
@@ -52,7 +80,8 @@ class ProfileFieldsMixin(forms.Form):
         label=_("Agency"),
         queryset=Agency.objects.all(),
         required=False,
-        empty_label=_("— choose —"),
+        widget=AgencySearchWidget,
+        error_messages={"invalid_choice": _("Choose an agency from the list of matches.")},
     )
     position = forms.CharField(label=_("Position"), max_length=150, required=False)
     commune = forms.ModelChoiceField(

@@ -132,6 +132,7 @@ class Agency(models.Model):
         OTHER = "other", _("other")
 
     name = models.CharField(_("name"), max_length=255)
+    name_folded = models.CharField(max_length=255, editable=False, db_index=True, default="")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
         "self",
@@ -163,6 +164,11 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = clean_text(self.name)
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)
 
 
 class Profile(models.Model):

@@ -11,8 +11,15 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from ..forms import ProfileForm
-from ..models import AdministrativeUnit, Profile
+from ..models import AdministrativeUnit, Agency, Profile
 from ..text import fold
+
+
+def _matching_words(queryset, folded_query: str):
+    """Rows whose folded name contains every word typed, in any order ("tu phap lang son")."""
+    for word in folded_query.split():
+        queryset = queryset.filter(name_folded__contains=word)
+    return queryset
 
 
 @require_GET
@@ -22,16 +29,24 @@ def unit_search(request):
     query = fold(request.GET.get("q", ""))
     if len(query) < 2:
         return JsonResponse({"results": []})
-    units = (
-        AdministrativeUnit.objects.filter(
-            level=AdministrativeUnit.Level.COMMUNE, is_current=True, name_folded__contains=query
-        )
-        .select_related("parent")
-        .order_by("name_folded")[:20]
+    communes = AdministrativeUnit.objects.filter(
+        level=AdministrativeUnit.Level.COMMUNE, is_current=True
     )
+    units = _matching_words(communes, query).select_related("parent").order_by("name_folded")[:20]
     return JsonResponse(
         {"results": [{"id": u.pk, "label": f"{u.name}, {u.parent.name}"} for u in units]}
     )
+
+
+@require_GET
+@cache_control(max_age=600, public=True)
+def agency_search(request):
+    """Agencies whose name contains what was typed, diacritics optional. Public data."""
+    query = fold(request.GET.get("q", ""))
+    if len(query) < 2:
+        return JsonResponse({"results": []})
+    agencies = _matching_words(Agency.objects.all(), query).order_by("name_folded")[:20]
+    return JsonResponse({"results": [{"id": a.pk, "label": a.name} for a in agencies]})
 
 
 @login_required
@@ -59,5 +74,6 @@ def privacy_notice(request):
 urlpatterns = [
     path("chinh-sach-du-lieu-ca-nhan/", privacy_notice, name="privacy"),
     path("don-vi-hanh-chinh/tim/", unit_search, name="unit_search"),
+    path("co-quan/tim/", agency_search, name="agency_search"),
     path("tai-khoan/", account, name="account"),
 ]

@@ -615,7 +615,8 @@ def test_a_job_already_running_is_not_applied_again(demo, tmp_path):
 def test_every_message_has_its_vietnamese():
     vi = runpy.run_path(str(Path(__file__).parents[2] / "locale" / "vi_imports.py"))["VI"]
     msgids = [*imports.FILE_MESSAGES.values(), *imports.ROW_MESSAGES.values()]
-    msgids += [str(column.note) for column in imports.COLUMNS]
+    with translation.override(None):  # the msgids themselves, not their translations
+        msgids += [str(column.note) for column in imports.COLUMNS]
     missing = [msgid for msgid in msgids if msgid not in vi]
     assert not missing
 

@@ -77,3 +77,20 @@ def test_a_phone_number_cannot_be_used_twice(client, demo):
     assert response.status_code == 200
     assert not get_user_model().objects.filter(email="nguoi.moi@example.vn").exists()
     assert Profile.objects.filter(phone="0912000001").count() == 1
+
+
+def test_agency_search_works_without_diacritics(client, demo):
+    labels = [
+        r["label"]
+        for r in client.get("/co-quan/tim/", {"q": "so tu phap lang son"}).json()["results"]
+    ]
+    assert "Sở Tư pháp tỉnh Lạng Sơn" in labels
+    assert all("Lạng Sơn" in label and "Tư pháp" in label for label in labels)
+
+
+def test_sign_up_with_an_agency_found_by_search(client, demo):
+    agency_id = client.get("/co-quan/tim/", {"q": "bao lang son"}).json()["results"][0]["id"]
+    response = client.post("/accounts/signup/", signup_data(agency=agency_id))
+    assert response.status_code == 302
+    profile = Profile.objects.get(user__email="nguoi.moi@example.vn")
+    assert profile.agency.name == "Báo Lạng Sơn"
