@@ -234,3 +234,26 @@ def test_class_screens_follow_the_class_policy(client, actors, actor, which):
     else:
         assert denied(response)
         assert not changed, f"{actor} changed attendance in {which}"
+
+
+STAFF_TOOLS = {  # the import upload and the audit log: who may open them
+    "/admin/people/imports/": {"trainer_ls", "trainer_ld", "admin"},
+    "/admin/snippets/people/auditevent/": {"admin"},
+}
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("url", list(STAFF_TOOLS))
+def test_staff_tools_open_only_to_their_roles(client, actors, actor, url):
+    response = as_actor(client, actors, actor).get(url)
+    if actor in STAFF_TOOLS[url]:
+        assert response.status_code == 200, f"{actor} cannot open {url}"
+    else:
+        assert denied(response), f"{actor} opened {url}"
+
+
+def test_a_trainer_imports_only_into_their_own_classes(client, actors):
+    as_actor(client, actors, "trainer_ls")
+    html = client.get("/admin/people/imports/").content.decode()
+    assert actors["classes"]["ls"].title in html
+    assert actors["classes"]["ld"].title not in html
