@@ -94,3 +94,14 @@ def test_sign_up_with_an_agency_found_by_search(client, demo):
     assert response.status_code == 302
     profile = Profile.objects.get(user__email="nguoi.moi@example.vn")
     assert profile.agency.name == "Báo Lạng Sơn"
+
+
+def test_repeated_wrong_passwords_lock_the_log_in(client, demo):
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": "hocvien@demo.lms.local", "password": "sai"})
+    locked = client.post(
+        "/accounts/login/", {"login": "hocvien@demo.lms.local", "password": "Demo@407"}
+    )
+    assert locked.status_code == 200  # even the right password is refused for now
+    assert "đăng nhập sai quá nhiều lần" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
