@@ -64,6 +64,7 @@ lock: python-deps
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/import_people.py
 
 clean:
 	rm -rf $(VENV) node_modules var .coverage htmlcov
