@@ -36,6 +36,7 @@ from ..permissions import ClassPolicy
 from ..roles import is_admin, is_statistician, is_trainer
 from ..services import attendance_record, class_member_remove, class_members_add
 from ..text import clean_text, fold, normalize_phone
+from .common import forbidden
 
 User = get_user_model()
 TEMPLATES = "people/admin/classes/"
@@ -50,9 +51,14 @@ PRINTED_STATUS = {"present": "Có mặt", "absent": "Vắng", "excused": "Vắng
 
 
 def _forbidden(request) -> TemplateResponse:
-    # Wagtail turns a raised PermissionDenied into a redirect to the dashboard; say 403 plainly.
-    context = {"page_title": _("Not allowed")}
-    return TemplateResponse(request, TEMPLATES + "forbidden.html", context, status=403)
+    return forbidden(
+        request,
+        title=_("Not allowed"),
+        message=_(
+            "You can open only the classes you run. Ask an administrator if you should run this one."
+        ),
+        icon="group",
+    )
 
 
 def class_view(*, read_only: bool = False):

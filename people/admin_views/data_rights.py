@@ -27,6 +27,7 @@ from ..data_rights import (
 )
 from ..models import DataRequest
 from ..roles import is_admin
+from .common import forbidden
 
 PER_PAGE = 50
 
@@ -37,7 +38,12 @@ def admin_only(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not is_admin(request.user):
-            return render(request, "people/admin/data_rights/forbidden.html", status=403)
+            return forbidden(
+                request,
+                title=_("Data requests"),
+                message=_("Only administrators handle requests about personal data."),
+                icon="lock",
+            )
         return view(request, *args, **kwargs)
 
     return wrapped

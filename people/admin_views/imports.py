@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 
 from people import imports
+from people.admin_views.common import forbidden
 from people.models import ImportJob, TrainingClass
 from people.permissions import ClassPolicy
 from people.roles import is_admin, is_trainer
@@ -34,15 +35,20 @@ def may_import(user) -> bool:
     return is_admin(user) or is_trainer(user)
 
 
-def forbidden(request) -> HttpResponse:
-    return render(request, f"{TEMPLATES}/forbidden.html", status=403)
+def import_refused(request) -> HttpResponse:
+    return forbidden(
+        request,
+        title=_("Import people"),
+        message=_("Only administrators, and trainers for the classes they run, can import people."),
+        icon="upload",
+    )
 
 
 def importers_only(view):
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if not may_import(request.user):
-            return forbidden(request)
+            return import_refused(request)
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -127,7 +133,7 @@ def upload(request):
             and TrainingClass.objects.filter(pk=chosen).exists()
             and not ClassPolicy.manageable(request.user).filter(pk=chosen).exists()
         ):
-            return forbidden(request)  # a class someone else runs
+            return import_refused(request)  # a class someone else runs
         form = UploadForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             try:
@@ -162,7 +168,7 @@ def template(request):
 def preview(request, pk: int):
     job = user_job(request, pk)
     if job is None:
-        return forbidden(request)
+        return import_refused(request)
     if job.status != ImportJob.Status.VALIDATED:
         return redirect("people_imports_status", pk=job.pk)
     data = request.session.get(_preview_key(job))
@@ -199,7 +205,7 @@ def preview(request, pk: int):
 def confirm(request, pk: int):
     job = user_job(request, pk)
     if job is None:
-        return forbidden(request)
+        return import_refused(request)
     if job.status != ImportJob.Status.VALIDATED:
         return redirect("people_imports_status", pk=job.pk)
     job.valid_rows_only = job.valid_rows_only or bool(request.POST.get("valid_rows_only"))
@@ -229,7 +235,7 @@ def confirm(request, pk: int):
 def cancel(request, pk: int):
     job = user_job(request, pk)
     if job is None:
-        return forbidden(request)
+        return import_refused(request)
     if job.status == ImportJob.Status.VALIDATED:
         request.session.pop(_preview_key(job), None)
         job.file.delete(save=False)
@@ -242,7 +248,7 @@ def cancel(request, pk: int):
 def status(request, pk: int):
     job = user_job(request, pk)
     if job is None:
-        return forbidden(request)
+        return import_refused(request)
     progress = imports.job_progress(job)
     if progress["phase"] == ImportJob.Status.VALIDATED:  # not confirmed yet
         return redirect("people_imports_preview", pk=job.pk)
