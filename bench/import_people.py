@@ -14,7 +14,6 @@ so it is not timed) and by the process's maximum RSS. Exits 1 below 1,000 rows/s
 import argparse
 import io
 import multiprocessing
-import os
 import random
 import resource
 import sys
@@ -23,23 +22,12 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import setup_django  # noqa: E402
 
 MIN_ROWS_PER_SECOND = 1_000
 MAX_MEGABYTES = 300
-
-
-def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
-    if "DATABASE_URL" not in os.environ:
-        os.environ["LMS_VAR_DIR"] = tempfile.mkdtemp(prefix="lms-bench-")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def reference_data() -> tuple[list[str], list[tuple[str, str]]]:

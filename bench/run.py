@@ -10,27 +10,18 @@ count before and after the catalogue grows by 30 courses: the counts must not ch
 """
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import setup_django  # noqa: E402
 
 
-def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
-    if "DATABASE_URL" not in os.environ:
-        os.environ["LMS_VAR_DIR"] = tempfile.mkdtemp(prefix="lms-bench-")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+def setup_demo() -> None:
+    setup_django()
     from lms.demo.seed import seed_demo
 
     seed_demo()
@@ -78,7 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
-    setup_django()
+    setup_demo()
     from django.test import Client
 
     from courses.models import CoursePage, GuideChapterPage, LessonPage

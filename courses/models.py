@@ -22,16 +22,17 @@ from lms.blocks import BaseStreamBlock
 class SiblingNavigationMixin:
     """Previous and next live pages among a page's siblings, in the order authors set."""
 
-    def sibling_pages(self):
-        siblings = list(self.get_siblings().live().specific())
+    def sibling_pages(self) -> tuple:
+        # Titles and URLs are all the pager shows: plain pages, not their specific bodies.
+        siblings = list(self.get_siblings().live())
         position = next(i for i, page in enumerate(siblings) if page.pk == self.pk)
         previous_page = siblings[position - 1] if position > 0 else None
         next_page = siblings[position + 1] if position + 1 < len(siblings) else None
-        return previous_page, next_page, siblings
+        return previous_page, next_page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["previous_page"], context["next_page"], context["siblings"] = self.sibling_pages()
+        context["previous_page"], context["next_page"] = self.sibling_pages()
         return context
 
 

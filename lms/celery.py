@@ -32,7 +32,7 @@ def report_unreachable_broker(**kwargs) -> None:
     url = settings.CELERY_BROKER_URL
     if not url:
         return
-    reason = tcp_unreachable_reason(url, 6379 if url.startswith("redis") else 5672)
+    reason = tcp_unreachable_reason(url)
     if reason:
         logger.error(
             "%s: cannot connect to %s (%s); retrying",

@@ -100,56 +100,49 @@ def database_from_env(var_dir: Path) -> dict:
 
 
 BROKER_SCHEMES = {"redis", "rediss", "amqp", "amqps", "pyamqp"}
+REDIS_SCHEMES = {"redis", "rediss"}
+DEFAULT_PORTS = {"redis": 6379, "rediss": 6379, "amqp": 5672, "amqps": 5671, "pyamqp": 5672}
+
+
+def _checked_url(name: str, url: str, schemes: set[str], expected: str) -> str:
+    """`url` when it has one of `schemes`, a host and a numeric port; else a ConfigError."""
+    parts = urlsplit(url)
+    if parts.scheme not in schemes:
+        raise ConfigError(
+            f"{name} is malformed: scheme {parts.scheme or '(none)'!r} is not {expected} ({redact(url)})"
+        )
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise ConfigError(
+            f"{name} is malformed: the port is not a number ({redact(url)})"
+        ) from None
+    if not parts.hostname:
+        raise ConfigError(f"{name} is malformed: it has no host ({redact(url)})")
+    return url
 
 
 def broker_from_env() -> tuple[str | None, str | None]:
     """(variable name, URL) of the Celery broker, or (None, None) for in-process tasks."""
     for name in ("CELERY_BROKER_URL", "REDIS_URL"):
         url = env(name)
-        if url is None:
-            continue
-        parts = urlsplit(url)
-        if parts.scheme not in BROKER_SCHEMES:
-            raise ConfigError(
-                f"{name} is malformed: scheme {parts.scheme or '(none)'!r} is not redis:// "
-                f"or amqp:// ({redact(url)})"
-            )
-        try:
-            parts.port  # noqa: B018 - raises ValueError on a bad port
-        except ValueError:
-            raise ConfigError(
-                f"{name} is malformed: the port is not a number ({redact(url)})"
-            ) from None
-        if not parts.hostname:
-            raise ConfigError(f"{name} is malformed: it has no host ({redact(url)})")
-        return name, url
+        if url is not None:
+            return name, _checked_url(name, url, BROKER_SCHEMES, "redis:// or amqp://")
     return None, None
 
 
 def redis_url_from_env() -> str | None:
     """REDIS_URL, validated; used for the cache (and the broker when CELERY_BROKER_URL is unset)."""
     url = env("REDIS_URL")
-    if url is None:
-        return None
-    parts = urlsplit(url)
-    if parts.scheme not in {"redis", "rediss"} or not parts.hostname:
-        raise ConfigError(f"REDIS_URL is malformed: expected redis://host:port/db ({redact(url)})")
-    try:
-        parts.port  # noqa: B018
-    except ValueError:
-        raise ConfigError(
-            f"REDIS_URL is malformed: the port is not a number ({redact(url)})"
-        ) from None
-    return url
+    return None if url is None else _checked_url("REDIS_URL", url, REDIS_SCHEMES, "redis://")
 
 
-def tcp_unreachable_reason(url: str, default_port: int, timeout: float = 3.0) -> str | None:
-    """None when a TCP connection opens, else the reason it did not."""
+def tcp_unreachable_reason(url: str, timeout: float = 3.0) -> str | None:
+    """None when a TCP connection to the URL's host opens, else the reason it did not."""
     parts = urlsplit(url)
+    port = parts.port or DEFAULT_PORTS.get(parts.scheme, 6379)
     try:
-        with socket.create_connection(
-            (parts.hostname, parts.port or default_port), timeout=timeout
-        ):
+        with socket.create_connection((parts.hostname, port), timeout=timeout):
             return None
     except OSError as exc:
         return exc.strerror or str(exc)
@@ -175,12 +168,11 @@ def preflight() -> None:
             ) from None
     name, url = broker_from_env()
     if url is not None and not settings.CELERY_TASK_ALWAYS_EAGER:
-        default_port = 6379 if url.startswith("redis") else 5672
-        reason = tcp_unreachable_reason(url, default_port)
+        reason = tcp_unreachable_reason(url)
         if reason:
             raise ConfigError(f"{name}: cannot connect to {redact(url)} ({reason})")
     redis_url = env("REDIS_URL")
     if redis_url is not None and redis_url != url:
-        reason = tcp_unreachable_reason(redis_url, 6379)
+        reason = tcp_unreachable_reason(redis_url)
         if reason:
             raise ConfigError(f"REDIS_URL: cannot connect to {redact(redis_url)} ({reason})")

@@ -26,8 +26,7 @@ def health(request):
     if settings.CELERY_TASK_ALWAYS_EAGER or not settings.CELERY_BROKER_URL:
         checks["broker"] = "in-process"
     else:
-        default_port = 6379 if settings.CELERY_BROKER_URL.startswith("redis") else 5672
-        reason = tcp_unreachable_reason(settings.CELERY_BROKER_URL, default_port, timeout=2)
+        reason = tcp_unreachable_reason(settings.CELERY_BROKER_URL, timeout=2)
         checks["broker"] = f"error: {reason}" if reason else "ok"
     healthy = all(not value.startswith("error") for value in checks.values())
     return JsonResponse(
