@@ -31,9 +31,11 @@ messages: python-deps
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 # After adding or changing translatable strings: extract them and write their Vietnamese.
+# locale/wagtail/ (Wagtail admin Vietnamese, from locale/wagtail/vi_*.py) is rebuilt, never extracted.
 messages-update: python-deps
 	$(PY) manage.py makemessages -l vi --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete -v 0
 	$(PY) locale/fill_vi.py
+	$(PY) locale/wagtail/build.py
 
 migrate:
 	$(PY) manage.py migrate --noinput

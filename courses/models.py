@@ -2,21 +2,30 @@
 
 Page tree:  HomePage ─┬─ GuidePage ── GuideChapterPage*
                       └─ CourseIndexPage ── CoursePage* ── LessonPage*
-Enrolment, progress and completion (plain models, not pages) arrive with the Courses issue.
+                                              └─ CourseModulePage ── LessonPage*
+Learner records (enrolment, progress, activity results) are plain models in `records.py`.
 """
 
 from django import forms
-from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from lms.blocks import BaseStreamBlock
+
+from .activities import required_activities
+from .records import ActivityResult, Enrolment, LessonProgress  # noqa: F401
+from .search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
 class SiblingNavigationMixin:
@@ -36,8 +45,10 @@ class SiblingNavigationMixin:
         return context
 
 
-class GuidePage(Page):
-    """The communication-skills guide: an introduction and its chapters (chuyên đề)."""
+class GuidePage(RoutablePageMixin, FoldedSearchMixin, Page):
+    """The communication-skills guide: an introduction and its chapters (chuyên đề).
+
+    `ban-in/` (route "print"): the whole guide on one page, to print or save as a PDF."""
 
     intro = models.TextField(_("introduction"), blank=True)
     menu_title = models.CharField(
@@ -49,7 +60,7 @@ class GuidePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     promote_panels = [*Page.promote_panels, FieldPanel("menu_title")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), *FOLDED_SEARCH_FIELDS]
     parent_page_types = ["lms.HomePage"]
     subpage_types = ["courses.GuideChapterPage"]
 
@@ -59,10 +70,23 @@ class GuidePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = GuideChapterPage.objects.child_of(self).live()
+        context["print_url"] = (self.get_url(request) or "") + self.reverse_subpage("print")
         return context
 
+    @path("ban-in/", name="print")
+    def print_version(self, request):
+        """Every live chapter in order, with its body. GuideChapterPage rows come with their
+        page fields in one query, so the query count does not grow with the chapters
+        (blocks that fetch images or documents still look them up once per chapter)."""
+        chapters = list(GuideChapterPage.objects.child_of(self).live().order_by("path"))
+        return self.render(
+            request,
+            template="courses/guide_print.html",
+            context_overrides={"chapters": chapters, "print_version": True},
+        )
 
-class GuideChapterPage(SiblingNavigationMixin, Page):
+
+class GuideChapterPage(FoldedSearchMixin, SiblingNavigationMixin, Page):
     """One topic of the guide, read in order with previous/next links and a table of contents."""
 
     number = models.PositiveSmallIntegerField(_("topic number"))
@@ -75,7 +99,12 @@ class GuideChapterPage(SiblingNavigationMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
     parent_page_types = ["courses.GuidePage"]
     subpage_types: list[str] = []
 
@@ -109,7 +138,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(FoldedSearchMixin, Page):
     """A course for one or more audiences: what it teaches, for whom, and its lessons."""
 
     summary = models.TextField(_("summary"))
@@ -122,6 +151,29 @@ class CoursePage(Page):
         blank=True,
     )
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=60)
+    self_enrolment = models.BooleanField(
+        _("open for self-enrolment"),
+        default=True,
+        help_text=_("Trainees may enrol themselves. Otherwise only a training class enrols them."),
+    )
+    prerequisites = ParentalManyToManyField(
+        "self",
+        verbose_name=_("prerequisites"),
+        symmetrical=False,
+        blank=True,
+        related_name="required_by",
+        help_text=_("Courses a trainee must complete before enrolling in this one."),
+    )
+    min_overall_score = models.PositiveSmallIntegerField(
+        _("minimum overall score (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Optional. The course is complete only when the mean score of its scored "
+            "activities reaches this level. Leave empty to require only the lessons."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -129,73 +181,125 @@ class CoursePage(Page):
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("outcomes"),
         FieldPanel("estimated_minutes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("self_enrolment"),
+                FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("min_overall_score"),
+            ],
+            heading=_("Enrolment and completion"),
+        ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("outcomes"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "courses.CourseModulePage"]
 
     class Meta:
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import course_view
+
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = LessonPage.objects.child_of(self).live()
+        context.update(course_view(user=request.user, course=self))
         return context
 
 
-class LessonPage(SiblingNavigationMixin, Page):
-    """One lesson of a course, read on a phone: a body of shared blocks, previous and next."""
+class CourseModulePage(Page):
+    """A group of lessons inside a course (a module, phần), for courses long enough to need it.
+    It has no page of its own to read: visiting it leads to the course."""
+
+    summary = models.TextField(_("summary"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course module")
+
+    def serve(self, request, *args, **kwargs):
+        return redirect(self.get_parent().get_url(request) or "/")
+
+
+class LessonStreamBlock(BaseStreamBlock):
+    """A lesson's body: the shared palette plus the embedded activities (a quiz, an H5P
+    activity) that count toward completion; their blocks subclass
+    `courses.activities.ActivityBlock` and are added here by the apps that run them."""
+
+
+class LessonPage(FoldedSearchMixin, Page):
+    """One lesson of a course, read on a phone. Only enrolled trainees (and staff) read it;
+    opening it records progress, and it is complete when its rule is met (`completion_mode`,
+    plus every required activity in its body passed)."""
+
+    class CompletionMode(models.TextChoices):
+        READ = "read", _("read to the end (or marked done)")
+        MARK = "mark", _("marked done by the trainee")
 
     summary = models.TextField(_("summary"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=15)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+    completion_mode = models.CharField(
+        _("complete when"),
+        max_length=10,
+        choices=CompletionMode.choices,
+        default=CompletionMode.READ,
+    )
+    required = models.BooleanField(
+        _("required for the course"),
+        default=True,
+        help_text=_("Optional lessons are offered but do not hold back course completion."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("estimated_minutes"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("completion_mode"), FieldPanel("required")],
+            heading=_("Completion"),
+        ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
-    parent_page_types = ["courses.CoursePage"]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
+    parent_page_types = ["courses.CoursePage", "courses.CourseModulePage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("lesson")
 
+    def required_activities(self) -> list:
+        return required_activities(self.body)
 
-class Enrolment(models.Model):
-    """A person taking a course: once per (person, course), whether they enrolled themselves or
-    a training class enrolled them. Unenrolling keeps the row (`unenrolled_at`) for history."""
+    def serve(self, request, *args, **kwargs):
+        """Enrolled trainees and staff read the lesson; anyone else is offered enrolment."""
+        from .selectors import lesson_view
 
-    class Source(models.TextChoices):
-        SELF = "self", _("self-enrolled")
-        CLASS = "class", _("training class")
-        IMPORT = "import", _("import")
+        view = lesson_view(user=request.user, lesson=self)
+        if view is None:
+            raise Http404
+        if not view["allowed"] and not getattr(request, "is_preview", False):
+            return TemplateResponse(request, "courses/lesson_locked.html", view, status=403)
+        request.lms_lesson_view = view
+        return super().serve(request, *args, **kwargs)
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
-    )
-    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments")
-    training_class = models.ForeignKey(
-        "people.TrainingClass",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="enrolments",
-    )
-    source = models.CharField(
-        _("source"), max_length=10, choices=Source.choices, default=Source.SELF
-    )
-    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
-    unenrolled_at = models.DateTimeField(_("unenrolled at"), null=True, blank=True)
-    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import lesson_view
 
-    class Meta:
-        verbose_name = _("enrolment")
-        verbose_name_plural = _("enrolments")
-        constraints = [models.UniqueConstraint(fields=["user", "course"], name="enrolment_unique")]
-        indexes = [models.Index(fields=["course", "completed_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.course}"
+        context = super().get_context(request, *args, **kwargs)
+        view = getattr(request, "lms_lesson_view", None) or lesson_view(
+            user=request.user, lesson=self
+        )
+        context.update(view or {})
+        return context

@@ -1,19 +1,28 @@
 """Reads of the course catalogue that pages and other apps use. Constant query counts."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
-from .models import CoursePage, GuideChapterPage, GuidePage, LessonPage
+from .models import (
+    CourseIndexPage,
+    CourseModulePage,
+    CoursePage,
+    GuideChapterPage,
+    GuidePage,
+    LessonPage,
+)
+from .records import ActivityResult, Enrolment, LessonProgress
 
 
-def _live_children_count(model):
-    """A subquery counting a page's live children of `model` (treebeard paths, no join)."""
+def _live_children_count(model, *, descendants: bool = False):
+    """A subquery counting a page's live children (or all descendants) of `model`."""
+    depth = {"depth__gt": OuterRef("depth")} if descendants else {"depth": OuterRef("depth") + 1}
     children = (
         model.objects.live()
-        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .filter(path__startswith=OuterRef("path"), **depth)
         .order_by()
-        .values("depth")
+        .values("live")  # all rows share it: one group, one count
         .annotate(n=Count("pk"))
         .values("n")
     )
@@ -26,7 +35,7 @@ def course_catalogue(*, root: Page, audience_slug: str | None = None):
         CoursePage.objects.live()
         .descendant_of(root)
         .prefetch_related("audiences")
-        .annotate(lesson_count=_live_children_count(LessonPage))
+        .annotate(lesson_count=_live_children_count(LessonPage, descendants=True))
         .order_by("path")
     )
     if audience_slug:
@@ -43,3 +52,272 @@ def guide_for_home(*, home: Page) -> GuidePage | None:
         .order_by("path")
         .first()
     )
+
+
+# --- Learning: outlines, progress and the learner's views -------------------------------------
+
+STEPLEN = 4  # treebeard's path step: a page's parent path is its path minus the last step
+
+
+def course_of(lesson: LessonPage) -> CoursePage | None:
+    """The course a lesson belongs to (its parent, or its module's parent). One query."""
+    candidates = [lesson.path[:-STEPLEN], lesson.path[: -2 * STEPLEN]]
+    return CoursePage.objects.filter(path__in=candidates).first()
+
+
+def course_lessons(course: CoursePage) -> list[LessonPage]:
+    """The course's live lessons in reading order (modules included), without their bodies."""
+    return list(
+        LessonPage.objects.live().descendant_of(course).defer_streamfields().order_by("path")
+    )
+
+
+def course_outline(course: CoursePage) -> list[dict]:
+    """Lessons in order, each with the title of the module it sits in (None at course level).
+    Two queries whatever the course's size."""
+    modules = {
+        m.path: m
+        for m in CourseModulePage.objects.live().child_of(course).only("title", "path", "depth")
+    }
+    return [
+        {"lesson": lesson, "module": modules.get(lesson.path[:-STEPLEN])}
+        for lesson in course_lessons(course)
+    ]
+
+
+NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
+
+
+def lesson_states(*, user, lesson_ids: list[int]) -> dict[int, dict]:
+    """Per lesson: state and last-opened time for `user`. One query."""
+    rows = LessonProgress.objects.filter(user=user, lesson_id__in=lesson_ids).values(
+        "lesson_id", "completed_at", "last_opened_at", "first_opened_at"
+    )
+    return {
+        row["lesson_id"]: {
+            "state": COMPLETED if row["completed_at"] else IN_PROGRESS,
+            "completed_at": row["completed_at"],
+            "last_opened_at": row["last_opened_at"] or row["first_opened_at"],
+        }
+        for row in rows
+    }
+
+
+def next_lesson(outline: list[dict], states: dict[int, dict]):
+    """Where "continue" goes: the last lesson opened if unfinished, else the first unfinished
+    lesson after it, else the first unfinished lesson; None when every lesson is complete."""
+    unfinished = [
+        i
+        for i, item in enumerate(outline)
+        if states.get(item["lesson"].pk, {}).get("state") != COMPLETED
+    ]
+    if not unfinished:
+        return None
+    opened = [
+        (states[item["lesson"].pk]["last_opened_at"], i)
+        for i, item in enumerate(outline)
+        if item["lesson"].pk in states and states[item["lesson"].pk]["last_opened_at"]
+    ]
+    if opened:
+        last = max(opened)[1]
+        after = [i for i in unfinished if i >= last]
+        if after:
+            return outline[after[0]]["lesson"]
+    return outline[unfinished[0]]["lesson"]
+
+
+def progress_summary(outline: list[dict], states: dict[int, dict]) -> dict:
+    """Required lessons done out of required lessons, as counts and a whole percentage."""
+    required = [item["lesson"].pk for item in outline if item["lesson"].required]
+    done = sum(1 for pk in required if states.get(pk, {}).get("state") == COMPLETED)
+    total = len(required)
+    return {"done": done, "total": total, "percent": round(100 * done / total) if total else 0}
+
+
+def _annotate(outline: list[dict], states: dict[int, dict]) -> None:
+    for item in outline:
+        item["state"] = states.get(item["lesson"].pk, {}).get("state", NOT_STARTED)
+        item["completed_at"] = states.get(item["lesson"].pk, {}).get("completed_at")
+
+
+def is_course_staff(user) -> bool:
+    """Authors, reviewers and admins read every lesson without enrolling (they write them)."""
+    return bool(
+        user.is_authenticated and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+    )
+
+
+def enrolment_offer(*, user, course: CoursePage, enrolment) -> dict:
+    """What a person who is not (or no longer) enrolled is offered on the course page."""
+    from .services import missing_prerequisites
+
+    missing = (
+        missing_prerequisites(user=user, course=course)
+        if user.is_authenticated and enrolment is None
+        else []
+    )
+    return {
+        "can_self_enrol": course.self_enrolment or enrolment is not None,
+        "missing_prerequisites": missing,
+    }
+
+
+def course_view(*, user, course: CoursePage) -> dict:
+    """Everything the course page shows: outline with each lesson's state for the viewer, the
+    enrolment, progress, where to continue and what enrolling needs. Constant queries."""
+    outline = course_outline(course)
+    enrolment = (
+        Enrolment.objects.filter(user=user, course=course).first()
+        if user.is_authenticated
+        else None
+    )
+    states = (
+        lesson_states(user=user, lesson_ids=[i["lesson"].pk for i in outline])
+        if enrolment is not None
+        else {}
+    )
+    _annotate(outline, states)
+    active = enrolment if enrolment is not None and enrolment.is_active else None
+    context = {
+        "outline": outline,
+        "lessons": [item["lesson"] for item in outline],
+        "enrolment": enrolment,
+        "active_enrolment": active,
+        "can_read": active is not None or is_course_staff(user),
+        "progress": progress_summary(outline, states),
+        "continue_lesson": next_lesson(outline, states) if active else None,
+        **enrolment_offer(user=user, course=course, enrolment=active),
+    }
+    return context
+
+
+def lesson_view(*, user, lesson: LessonPage) -> dict | None:
+    """What a lesson page needs, and whether `user` may read it: enrolled (progress recorded)
+    or course staff (no progress). None when the lesson has no course. Constant queries."""
+    from .services import lesson_open
+
+    course = course_of(lesson)
+    if course is None:
+        return None
+    enrolment = (
+        Enrolment.objects.filter(user=user, course=course, unenrolled_at__isnull=True).first()
+        if user.is_authenticated
+        else None
+    )
+    allowed = enrolment is not None or is_course_staff(user)
+    view = {"course": course, "enrolment": enrolment, "allowed": allowed}
+    if not allowed:
+        view.update(enrolment_offer(user=user, course=course, enrolment=None))
+        return view
+    if enrolment is not None:
+        lesson_open(user=user, lesson=lesson, course=course)
+    outline = course_outline(course)
+    states = (
+        lesson_states(user=user, lesson_ids=[i["lesson"].pk for i in outline])
+        if enrolment is not None
+        else {}
+    )
+    _annotate(outline, states)
+    position = next((i for i, item in enumerate(outline) if item["lesson"].pk == lesson.pk), 0)
+    view.update(
+        outline=outline,
+        position=position + 1,
+        lesson_count=len(outline),
+        previous_page=outline[position - 1]["lesson"] if position > 0 else None,
+        next_page=outline[position + 1]["lesson"] if position + 1 < len(outline) else None,
+        lesson_state=outline[position]["state"] if outline else NOT_STARTED,
+        progress=progress_summary(outline, states),
+        activities=_activity_states(user=user, lesson=lesson, enrolled=enrolment is not None),
+    )
+    return view
+
+
+def _activity_states(*, user, lesson: LessonPage, enrolled: bool) -> list[dict]:
+    required = lesson.required_activities()
+    if not required:
+        return []
+    passed = (
+        set(
+            ActivityResult.objects.filter(user=user, lesson=lesson, passed=True).values_list(
+                "key", flat=True
+            )
+        )
+        if enrolled
+        else set()
+    )
+    return [{"requirement": r, "passed": r.key in passed} for r in required]
+
+
+def _lessons_by_course(courses: list[CoursePage]) -> dict[int, list[LessonPage]]:
+    """The live lessons of several courses in one query, grouped by course, in order."""
+    if not courses:
+        return {}
+    condition = Q()
+    for course in courses:
+        condition |= Q(path__startswith=course.path, depth__gt=course.depth)
+    lessons = LessonPage.objects.live().filter(condition).defer_streamfields().order_by("path")
+    grouped: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
+    by_path = sorted(courses, key=lambda c: len(c.path), reverse=True)
+    for lesson in lessons:
+        owner = next(c for c in by_path if lesson.path.startswith(c.path))
+        grouped[owner.pk].append(lesson)
+    return grouped
+
+
+def learner_dashboard(*, user) -> dict:
+    """The trainee's dashboard: current courses with progress and the next lesson, completed
+    courses with their date and score, deadlines from their classes, activity results.
+    A constant number of queries however many courses the trainee takes."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user, course__live=True)
+        .select_related("course", "training_class")
+        .order_by("-enrolled_at")
+    )
+    lessons = _lessons_by_course([e.course for e in enrolments])
+    all_ids = [lesson.pk for group in lessons.values() for lesson in group]
+    states = lesson_states(user=user, lesson_ids=all_ids)
+    results = list(
+        ActivityResult.objects.filter(user=user, course__in=[e.course_id for e in enrolments])
+        .select_related("lesson")
+        .order_by("-updated_at")
+    )
+    current, completed, left = [], [], []
+    for enrolment in enrolments:
+        outline = [{"lesson": lesson, "module": None} for lesson in lessons[enrolment.course_id]]
+        card = {
+            "enrolment": enrolment,
+            "course": enrolment.course,
+            "progress": progress_summary(outline, states),
+            "next_lesson": next_lesson(outline, states),
+            "deadline": enrolment.training_class.completion_deadline
+            if enrolment.training_class
+            else None,
+            "results": [r for r in results if r.course_id == enrolment.course_id],
+        }
+        if enrolment.completed_at:
+            completed.append(card)
+        elif enrolment.is_active:
+            current.append(card)
+        else:
+            left.append(card)
+    current.sort(key=lambda card: (card["deadline"] is None, card["deadline"] or 0))
+    return {
+        "current": current,
+        "completed": completed,
+        "left": left,
+        "classes": _my_classes(user),
+        "results": results,
+        "catalogue": CourseIndexPage.objects.live().first(),
+    }
+
+
+def _my_classes(user) -> list:
+    """The trainee's current training classes with their dates and deadlines."""
+    from people.models import ClassMembership
+
+    return [
+        m.training_class
+        for m in ClassMembership.objects.filter(user=user, removed_at__isnull=True)
+        .select_related("training_class")
+        .order_by("training_class__starts_on")
+    ]

@@ -14,7 +14,11 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("allauth.urls")),
     path("", include("people.urls")),
+    path("", include("courses.urls_learning")),
+    path("", include("courses.urls")),
     path("healthz", views.health, name="health"),
+    # /sw.js (the service worker, at the root for a site-wide scope) and the offline page.
+    path("", include("lms.offline", namespace="offline")),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,8 @@ from django.contrib.auth.models import AnonymousUser
 
 TRAINERS_GROUP = "Giảng viên"
 STATISTICIANS_GROUP = "Thống kê viên"
+# Publishes pages: approves what trainers submit in the "Biên soạn và duyệt" workflow.
+REVIEWERS_GROUP = "Người duyệt nội dung"
 
 ADMIN, STATISTICIAN, TRAINER, TRAINEE, ANONYMOUS = (
     "admin",

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import classes as classes_admin
 from .admin_views import data_rights as data_rights_admin
 from .admin_views import imports as imports_admin
+from .admin_views import progress as progress_admin
 from .models import (
     AdministrativeUnit,
     Agency,
@@ -143,7 +144,7 @@ class PeopleViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(PeopleViewSetGroup)
 
-_ADMIN_VIEW_MODULES = (classes_admin, imports_admin, data_rights_admin)
+_ADMIN_VIEW_MODULES = (classes_admin, progress_admin, imports_admin, data_rights_admin)
 
 
 @hooks.register("register_admin_urls")

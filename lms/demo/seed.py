@@ -5,31 +5,29 @@ A second run creates nothing and edits nothing, so a trainer's changes to demo p
 
 from __future__ import annotations
 
+import importlib
 import json
 from dataclasses import dataclass, field
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Locale,
-    Page,
-    Site,
-)
+from wagtail.models import Collection, Locale, Page, Site, Workflow
 
 from courses.models import CourseIndexPage, CoursePage, GuideChapterPage, GuidePage, LessonPage
 from lms.models import HomePage
 from people.models import AudienceGroup
-from people.roles import STATISTICIANS_GROUP, TRAINERS_GROUP
+from people.roles import REVIEWERS_GROUP, STATISTICIANS_GROUP, TRAINERS_GROUP
 
 from . import content, people
 
 DEMO_PASSWORD = "Demo@407"
+
+# The roles and the approval workflow are defined once, in the migration that creates them.
+roles_migration = importlib.import_module("lms.migrations.0002_authoring_roles")
 
 
 @dataclass
@@ -51,6 +49,7 @@ class DemoLogin:
 DEMO_LOGINS = [
     DemoLogin("Quản trị hệ thống (admin)", "admin", "Quản trị hệ thống", "admin@demo.lms.local"),
     DemoLogin("Giảng viên (trainer)", "giangvien", "Nguyễn Thị Lan", "giangvien@demo.lms.local"),
+    DemoLogin("Người duyệt nội dung (reviewer)", "duyet", "Phạm Thu Hà", "duyet@demo.lms.local"),
     DemoLogin("Thống kê viên (statistician)", "thongke", "Trần Văn Minh", "thongke@demo.lms.local"),
     DemoLogin("Học viên (trainee)", "hocvien", "Lê Hoàng Nam", "hocvien@demo.lms.local"),
 ]
@@ -212,71 +211,37 @@ def seed_courses(home: HomePage, audiences: dict[str, AudienceGroup], report: Se
                 )
 
 
-def _group(name: str, permissions: list[str], report: SeedReport) -> tuple[Group, bool]:
-    group, created = Group.objects.get_or_create(name=name)
-    if created:
-        for code in permissions:
-            app_label, codename = code.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        report.add(f"group: {name}")
-    return group, created
-
-
 def seed_groups(home: HomePage, report: SeedReport) -> dict[str, Group]:
-    """Trainers author the guide and courses; statisticians reach the admin (reports come later)."""
-    trainers, created = _group(
-        TRAINERS_GROUP,
-        [
-            "wagtailadmin.access_admin",
-            "people.view_audiencegroup",
-            "people.view_trainingclass",
-            "people.add_trainingclass",
-            "people.change_trainingclass",
-            "people.view_profile",
-        ],
-        report,
-    )
-    if created:
-        for codename in ("add_page", "change_page", "publish_page"):
-            GroupPagePermission.objects.create(
-                group=trainers,
-                page=home,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
-        root_collection = Collection.get_first_root_node()
-        for code in (
-            "wagtailimages.add_image",
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.choose_document",
-        ):
-            app_label, codename = code.split(".")
-            GroupCollectionPermission.objects.create(
-                group=trainers,
-                collection=root_collection,
-                permission=Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
-                ),
-            )
-    statisticians, _ = _group(
-        STATISTICIANS_GROUP,
-        [
-            "wagtailadmin.access_admin",
-            "people.view_trainingclass",
-            "people.view_profile",
-        ],
-        report,
-    )
-    return {"trainer": trainers, "statistician": statisticians}
+    """The authoring roles: migration lms/0002 creates them on every install. They are rebuilt
+    here only when missing (after `manage.py flush`), so a second run edits nothing.
+
+    Page permissions are on the root page, not on `home`: trainers save drafts and submit them,
+    reviewers approve and publish (the "Biên soạn và duyệt" workflow).
+    """
+    names = {
+        "trainer": TRAINERS_GROUP,
+        "reviewer": REVIEWERS_GROUP,
+        "statistician": STATISTICIANS_GROUP,
+    }
+    existing = set(Group.objects.filter(name__in=names.values()).values_list("name", flat=True))
+    if (
+        len(existing) < len(names)
+        or not Workflow.objects.filter(name=roles_migration.WORKFLOW_NAME).exists()
+    ):
+        roles_migration.ensure_authoring_roles(django_apps)
+        for name in names.values():
+            if name not in existing:
+                report.add(f"group: {name}")
+    return {role: Group.objects.get(name=name) for role, name in names.items()}
 
 
 def seed_users(groups: dict[str, Group], report: SeedReport) -> None:
     User = get_user_model()
-    role_groups = {"giangvien": groups["trainer"], "thongke": groups["statistician"]}
+    role_groups = {
+        "giangvien": groups["trainer"],
+        "duyet": groups["reviewer"],
+        "thongke": groups["statistician"],
+    }
     for login in DEMO_LOGINS:
         if User.objects.filter(username=login.username).exists():
             continue

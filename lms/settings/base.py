@@ -151,7 +151,7 @@ PRIVACY_POLICY_VERSION = "2026-01"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LANGUAGE_COOKIE_NAME = "lms_language"
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -226,6 +226,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "people.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Pages a reviewer approved with a "go live" date are published within 5 minutes of it.
+    "publish-scheduled-pages": {
+        "task": "lms.tasks.publish_scheduled_pages",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 # Wagtail
@@ -238,7 +243,13 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend (SQLite FTS5 or PostgreSQL full text). On PostgreSQL, the "simple"
+# configuration: no English stemming or stop words, which would drop Vietnamese syllables such
+# as "the" (thể), "so" (số) or "he" (hệ) once folded. Pages index a diacritic-free copy of their
+# text (courses/search.py); after changing this, run `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "docx",
@@ -251,6 +262,41 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt",
     "csv",
     "zip",
+    # Video, audio and their WebVTT captions for the media block (lms/blocks.py MediaBlock).
+    "vtt",
+    "mp4",
+    "m4v",
+    "webm",
+    "mp3",
+    "m4a",
+    "ogg",
+    "oga",
+    "wav",
+]
+# Content types stated here, not guessed from the server's /etc/mime.types (which may lack
+# .vtt): a <track> loads only a file served as text/vtt.
+WAGTAILDOCS_CONTENT_TYPES = {
+    "vtt": "text/vtt",
+    "mp4": "video/mp4",
+    "m4v": "video/mp4",
+    "webm": "video/webm",
+    "mp3": "audio/mpeg",
+    "m4a": "audio/mp4",
+    "ogg": "audio/ogg",
+    "oga": "audio/ogg",
+    "wav": "audio/wav",
+}
+# Served inline (not as an attachment) so <video>, <audio> and <track> may use them; PDFs are
+# Wagtail's default. The block's download link still saves the file (the `download` attribute).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "text/vtt",
+    "video/mp4",
+    "video/webm",
+    "audio/mpeg",
+    "audio/mp4",
+    "audio/ogg",
+    "audio/wav",
 ]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "tiff": "png"}
