@@ -66,6 +66,7 @@ lock: python-deps
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/lesson_page.py
 	$(PY) bench/import_people.py
 
 clean:

@@ -1,7 +1,10 @@
 """Reads of the course catalogue that pages and other apps use. Constant query counts."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from wagtail.models import Page
 
 from .models import (
@@ -72,16 +75,57 @@ def course_lessons(course: CoursePage) -> list[LessonPage]:
     )
 
 
-def course_outline(course: CoursePage) -> list[dict]:
-    """Lessons in order, each with the title of the module it sits in (None at course level).
-    Two queries whatever the course's size."""
+@dataclass(frozen=True)
+class OutlineLesson:
+    """A lesson as outlines, pagers and grids show it: a few columns, not a page object, so a
+    course of 60 lessons costs no more to list than one of 5."""
+
+    pk: int
+    title: str
+    path: str
+    url: str
+    required: bool
+    estimated_minutes: int
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+
+@dataclass(frozen=True)
+class OutlineModule:
+    pk: int
+    title: str
+
+
+def course_outline(course: CoursePage, request=None) -> list[dict]:
+    """Lessons in reading order, each {"lesson": OutlineLesson, "module": OutlineModule|None}.
+    Two queries whatever the course's size; URLs are the course's URL plus the lesson's path
+    below it, so no per-lesson URL lookups."""
     modules = {
-        m.path: m
-        for m in CourseModulePage.objects.live().child_of(course).only("title", "path", "depth")
+        row["path"]: OutlineModule(pk=row["pk"], title=row["title"])
+        for row in CourseModulePage.objects.live().child_of(course).values("pk", "title", "path")
     }
+    course_url = course.get_url(request) or ""
+    rows = (
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .order_by("path")
+        .values("pk", "title", "path", "url_path", "required", "estimated_minutes")
+    )
     return [
-        {"lesson": lesson, "module": modules.get(lesson.path[:-STEPLEN])}
-        for lesson in course_lessons(course)
+        {
+            "lesson": OutlineLesson(
+                pk=row["pk"],
+                title=row["title"],
+                path=row["path"],
+                url=course_url + row["url_path"][len(course.url_path) :],
+                required=row["required"],
+                estimated_minutes=row["estimated_minutes"],
+            ),
+            "module": modules.get(row["path"][:-STEPLEN]),
+        }
+        for row in rows
     ]
 
 
@@ -194,8 +238,6 @@ def course_view(*, user, course: CoursePage) -> dict:
 def lesson_view(*, user, lesson: LessonPage) -> dict | None:
     """What a lesson page needs, and whether `user` may read it: enrolled (progress recorded)
     or course staff (no progress). None when the lesson has no course. Constant queries."""
-    from .services import lesson_open
-
     course = course_of(lesson)
     if course is None:
         return None
@@ -209,14 +251,14 @@ def lesson_view(*, user, lesson: LessonPage) -> dict | None:
     if not allowed:
         view.update(enrolment_offer(user=user, course=course, enrolment=None))
         return view
-    if enrolment is not None:
-        lesson_open(user=user, lesson=lesson, course=course)
     outline = course_outline(course)
     states = (
         lesson_states(user=user, lesson_ids=[i["lesson"].pk for i in outline])
         if enrolment is not None
         else {}
     )
+    if enrolment is not None:
+        _record_opening(user=user, lesson=lesson, course=course, states=states)
     _annotate(outline, states)
     position = next((i for i, item in enumerate(outline) if item["lesson"].pk == lesson.pk), 0)
     view.update(
@@ -230,6 +272,26 @@ def lesson_view(*, user, lesson: LessonPage) -> dict | None:
         activities=_activity_states(user=user, lesson=lesson, enrolled=enrolment is not None),
     )
     return view
+
+
+# Re-opening a lesson within this many seconds does not write "last opened" again: a reload
+# or a quick look back should not cost a write per page view.
+OPENING_RESOLUTION_SECONDS = 60
+
+
+def _record_opening(*, user, lesson: LessonPage, course: CoursePage, states: dict) -> None:
+    from .services import lesson_open
+
+    now = timezone.now()
+    known = states.get(lesson.pk)
+    last = known["last_opened_at"] if known else None
+    if last is not None and (now - last).total_seconds() < OPENING_RESOLUTION_SECONDS:
+        return
+    lesson_open(user=user, lesson=lesson, course=course)
+    if known is None:
+        states[lesson.pk] = {"state": IN_PROGRESS, "completed_at": None, "last_opened_at": now}
+    else:
+        known["last_opened_at"] = now
 
 
 def _activity_states(*, user, lesson: LessonPage, enrolled: bool) -> list[dict]:

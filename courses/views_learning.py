@@ -42,8 +42,8 @@ def enrol(request, course_id: int):
         messages.error(request, " ".join(error.messages))
         return redirect(course.get_url(request))
     messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
-    target = selectors.next_lesson(selectors.course_outline(course), {})
-    return _back(request, (target or course).get_url(request))
+    target = selectors.next_lesson(selectors.course_outline(course, request), {})
+    return _back(request, target.url if target else course.get_url(request))
 
 
 @require_POST
@@ -68,12 +68,12 @@ def continue_course(request, course_id: int):
     course = _course_or_404(course_id)
     if services.active_enrolment(user=request.user, course=course) is None:
         return redirect(course.get_url(request))
-    outline = selectors.course_outline(course)
+    outline = selectors.course_outline(course, request)
     states = selectors.lesson_states(
         user=request.user, lesson_ids=[item["lesson"].pk for item in outline]
     )
-    target = selectors.next_lesson(outline, states) or course
-    return redirect(target.get_url(request))
+    target = selectors.next_lesson(outline, states)
+    return redirect(target.url if target else course.get_url(request))
 
 
 @require_POST

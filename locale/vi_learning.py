@@ -95,4 +95,5 @@ VI = {
     "Courses you left": "Khoá học đã rời",
     "Results": "Kết quả",
     "not passed yet": "chưa đạt",
+    "minutes\x04min": "phút",
 }

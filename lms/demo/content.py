@@ -611,7 +611,7 @@ COURSES = [
     {
         "slug": "to-chuc-truyen-thong-du-thao-chinh-sach",
         "title": "Tổ chức truyền thông dự thảo chính sách: dành cho báo cáo viên, pháp chế và cơ quan soạn thảo",
-        "audiences": ["bao-cao-vien", "phap-che", "co-quan-soan-thao"],
+        "audiences": ["bao-cao-vien", "phap-che", "co-quan-soan-thao", "khac"],
         "summary": "Khóa học hướng dẫn từng bước tổ chức truyền thông một dự thảo chính sách, từ xác định phạm vi, lập kế hoạch, chuẩn bị tài liệu đến tổ chức đối thoại và phản hồi ý kiến. Nội dung dành cho báo cáo viên pháp luật, công chức pháp chế và cán bộ cơ quan chủ trì soạn thảo.",
         "outcomes": [
             "Xác định dự thảo chính sách thuộc phạm vi truyền thông và phân định trách nhiệm của các bên.",

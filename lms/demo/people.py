@@ -9,7 +9,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from courses.models import CoursePage
+from courses.models import CoursePage, LessonPage
 from people.models import (
     AdministrativeUnit,
     Agency,
@@ -278,3 +278,33 @@ def seed_classes(agencies, trainees, report) -> None:
                 status = "excused" if (n + day) % 5 == 4 else "present"
                 attendance_record(session=session, user=member, status=status, recorded_by=trainer)
         report.add(f"class: {training_class.title}")
+
+
+def seed_progress(report) -> None:
+    """Learning under way in the Lạng Sơn class, so the dashboard and the progress grid have
+    something to show: one member has finished the course, the demo trainee is two lessons in,
+    another has opened the first lesson. Written through the services, as a trainee's clicks
+    would be; runs once (the finished enrolment marks it as done)."""
+    from courses import selectors
+    from courses.models import Enrolment
+    from courses.services import lesson_open, lesson_progress_record
+
+    training_class = TrainingClass.objects.filter(slug="ls-bao-cao-vien-2026").first()
+    if training_class is None or Enrolment.objects.filter(
+        training_class=training_class, completed_at__isnull=False
+    ).exists():
+        return
+    course = training_class.courses.order_by("path").first()
+    lessons = [item["lesson"] for item in selectors.course_outline(course)]
+    plan = {"ls.hoa": len(lessons), "hocvien": 2, "ls.mai": 0}  # lessons done, in order
+    members = get_user_model().objects.filter(
+        class_memberships__training_class=training_class, username__in=plan
+    )
+    for member in members:
+        done = lessons[: plan[member.username]]
+        for lesson in done:
+            lesson_progress_record(user=member, lesson_id=lesson.pk, event="done")
+        if not done and lessons:
+            first = LessonPage.objects.get(pk=lessons[0].pk)
+            lesson_open(user=member, lesson=first, course=course)
+    report.add(f"progress: {course.title}")
