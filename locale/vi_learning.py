@@ -96,4 +96,7 @@ VI = {
     "Results": "Kết quả",
     "not passed yet": "chưa đạt",
     "minutes\x04min": "phút",
+    "Enrolments": "Ghi danh",
+    "Lesson progress": "Tiến độ bài học",
+    "Learner records": "Hồ sơ học tập",
 }
