@@ -1,7 +1,8 @@
 """A training class's progress in one course, as a grid of people × lessons, for its trainers.
 
 Five queries whatever the size of the class and the course: the outline (two), the current
-members with their profiles, their enrolments in the course, and their progress in its lessons.
+members with their profiles, their enrolments in the course, and their progress in its lessons
+(not read at all when the course has no live lesson).
 Filters (course-level status, a name typed with or without diacritics) are applied in Python on
 rows already read, so they never change the number of queries.
 """
@@ -38,7 +39,7 @@ def _column_groups(lessons: list[dict]) -> list[dict]:
     groups: list[dict] = []
     for item in lessons:
         module = item["module"]
-        if groups and groups[-1]["module"] is module:
+        if groups and groups[-1]["module"] == module:
             groups[-1]["span"] += 1
         else:
             groups.append({"module": module, "title": module.title if module else "", "span": 1})
@@ -92,7 +93,9 @@ def class_progress_grid(*, training_class, course, status=None, query=None) -> d
             "completed_at": completed_at,
         }
 
-    grid_rows = [_row(user, outline, enrolments.get(user.pk), progress.get(user.pk, {})) for user in members]
+    grid_rows = [
+        _row(user, outline, enrolments.get(user.pk), progress.get(user.pk, {})) for user in members
+    ]
     grid_rows.sort(key=_roster_key)
     counts = dict.fromkeys(STATUSES, 0)
     lesson_counts = dict.fromkeys(lesson_ids, 0)

@@ -9,8 +9,8 @@ reaches the backend. Both sides are reduced to plain words separated by single s
 backend tokenizes them alike ("407/QĐ-TTg" -> "407 qd ttg"; PostgreSQL would otherwise read
 "407/qd-ttg" as one file-path token).
 
-`search_page_ids` runs the search (every word must match; pages holding the words as a phrase
-come first) and `highlight` / `snippet` mark the words in the original text, diacritics and all.
+`search_page_ids` runs the search (every word must match; pages holding the words as a phrase,
+in their title first, come first) and `highlight` / `snippet` mark the words in the original text, diacritics and all.
 """
 
 from __future__ import annotations
@@ -135,22 +135,31 @@ def query_terms(query: str | None) -> list[str]:
 def search_page_ids(queryset, terms: list[str]) -> list[int]:
     """Ids of the pages in `queryset` holding every one of `terms`, best first.
 
-    Two queries whatever the number of results: every word (AND, ranked by the backend), then
-    the words as a phrase; pages holding the phrase come first, each group in rank order."""
+    Two queries whatever the number of results: every word (AND, ranked by the backend, with
+    the titles), then the words as a phrase. Backend rank is kept within four tiers: the title
+    holds the phrase, the page holds the phrase, the title holds every word, the rest."""
     if not terms:
         return []
     words = " ".join(terms)
-    ids_only = queryset.only("id")
-    ranked = _unique(page.pk for page in ids_only.search(words, operator="and"))
-    if len(terms) == 1 or len(ranked) < 2:
-        return ranked
-    phrase = {page.pk for page in ids_only.search(Phrase(words))}
-    return [pk for pk in ranked if pk in phrase] + [pk for pk in ranked if pk not in phrase]
+    ranked = _unique(queryset.only("id", "title").search(words, operator="and"))
+    phrase: set[int] = set()
+    if len(terms) > 1 and len(ranked) > 1:
+        phrase = {page.pk for page in queryset.only("id").search(Phrase(words))}
+
+    def tier(page) -> int:
+        title = f" {fold_words(page.title)} "
+        if f" {words} " in title:
+            return 0
+        if page.pk in phrase:
+            return 1
+        return 2 if all(f" {term} " in title for term in terms) else 3
+
+    return [page.pk for page in sorted(ranked, key=tier)]
 
 
-def _unique(ids) -> list[int]:
+def _unique(pages) -> list:
     seen: set[int] = set()
-    return [pk for pk in ids if not (pk in seen or seen.add(pk))]
+    return [page for page in pages if not (page.pk in seen or seen.add(page.pk))]
 
 
 @lru_cache(maxsize=4096)

@@ -3,6 +3,11 @@
 Wagtail ships Vietnamese for only a small share of its admin. Listing a msgid here makes
 `makemessages` keep it in locale/vi, whose translations take precedence over Wagtail's own
 (LOCALE_PATHS come first). The Vietnamese is in locale/fill_vi.py. This module is never imported.
+
+Don't add to this list: the rest of Wagtail's admin (page editor, snippets, images, documents,
+workflows) reads in Vietnamese from locale/wagtail/, the second LOCALE_PATHS entry, whose
+catalogues locale/wagtail/build.py writes from the dicts in locale/wagtail/vi_*.py, keyed by
+Wagtail's own msgids. Strings listed here win over those: keep their Vietnamese consistent.
 """
 
 from django.utils.translation import gettext_noop as _

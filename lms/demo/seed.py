@@ -274,4 +274,5 @@ def seed_demo() -> SeedReport:
     agencies = people.seed_agencies(report)
     trainees = people.seed_profiles(agencies, report)
     people.seed_classes(agencies, trainees, report)
+    people.seed_progress(report)
     return report

@@ -56,7 +56,7 @@ SHEET_AFTER = [
 SHEET_TOTAL = "Tổng cộng"
 
 
-def _selected_course(request, training_class, courses):
+def _selected_course(request, courses):
     """The course asked for in `khoa-hoc` (404 if it is not one of the class's), else the first."""
     wanted = request.GET.get("khoa-hoc", "")
     if not wanted:
@@ -79,7 +79,7 @@ def class_progress(request, training_class):
     }
     if not courses:
         return TemplateResponse(request, TEMPLATE, context)
-    course = _selected_course(request, training_class, courses)
+    course = _selected_course(request, courses)
     grid = class_progress_grid(
         training_class=training_class,
         course=course,
@@ -97,7 +97,7 @@ def class_progress(request, training_class):
         count=len(grid["rows"]),
     )
     export = request.GET.copy()
-    export["khoa-hoc"] = course.pk
+    export["khoa-hoc"] = str(course.pk)
     export["dinh-dang"] = "xlsx"
     context.update(
         course=course,
@@ -110,12 +110,18 @@ def class_progress(request, training_class):
     return TemplateResponse(request, TEMPLATE, context)
 
 
+_SYMBOLS = {value: (symbol, label) for value, symbol, label in STATES}
+
+
 def _screen_row(row: dict) -> dict:
-    symbols = {value: (symbol, label) for value, symbol, label in STATES}
+    """A grid row with each state's symbol and its words for screen readers."""
     return {
         **row,
-        "cells": [{**cell, "symbol": symbols[cell["state"]][0], "label": symbols[cell["state"]][1]} for cell in row["cells"]],
-        "status_label": symbols[row["status"]][1],
+        "cells": [
+            {**cell, "symbol": _SYMBOLS[cell["state"]][0], "label": _SYMBOLS[cell["state"]][1]}
+            for cell in row["cells"]
+        ],
+        "status_label": _SYMBOLS[row["status"]][1],
     }
 
 

@@ -98,6 +98,9 @@ def test_phrase_without_diacritics_finds_the_pages_holding_it_first(client, demo
     pages = {page.pk: page for page in Page.objects.filter(pk__in=found).specific()}
     holds_phrase = ["truyen thong du thao" in pages[pk].search_folded_text for pk in found]
     assert holds_phrase[0]
+    # Pages titled with the phrase come first of all.
+    in_title = ["truyen thong du thao" in fold_words(pages[pk].title) for pk in found]
+    assert in_title[0] and in_title == sorted(in_title, reverse=True)
     # Pages holding the words as a phrase come before pages holding them apart.
     assert holds_phrase == sorted(holds_phrase, reverse=True)
     # Every word must be on the page.
@@ -269,9 +272,6 @@ def test_the_header_has_a_labelled_search_box(client, demo):
 def count_queries(client, query) -> int:
     with CaptureQueriesContext(connection) as captured:
         search(client, query)
-    html = search(client, "<script>alert(1)</script> dự thảo").content.decode()
-    assert "<script>alert(1)" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; dự thảo" in html
     return len(captured)
 
 
