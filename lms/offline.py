@@ -40,7 +40,7 @@ PRECACHE = [
     "lms/img/favicon.svg",
 ]
 FONT_URL = re.compile(
-    r"""url\(["']?\.\./\.\./(vendor/[^"')]+-(?:latin|vietnamese)-[^"')]+\.woff2)"""
+    r"""url\(["']?\.\./\.\./(vendor/[^"')]+-(?:latin|vietnamese)-\d+-(?:normal|italic)\.woff2)"""
 )
 
 app_name = "offline"

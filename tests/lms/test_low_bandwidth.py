@@ -26,6 +26,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 
 from courses.models import CoursePage, LessonPage
+from courses.services import enrolments_create
 
 pytestmark = pytest.mark.django_db
 
@@ -215,12 +216,7 @@ def lesson_html(client, demo) -> str:
     lesson = LessonPage.objects.live().order_by("path").first()
     course = CoursePage.objects.ancestor_of(lesson).first()
     trainee = get_user_model().objects.get(username="hocvien")
-    try:  # Lessons are read by enrolled trainees once access control exists.
-        from courses.services import enrolments_create
-    except ImportError:
-        enrolments_create = None
-    if enrolments_create is not None:
-        enrolments_create(users=[trainee], courses=[course])
+    enrolments_create(users=[trainee], courses=[course])  # lessons are for the enrolled
     client.force_login(trainee)
     response = client.get(lesson.url)
     assert response.status_code == 200, f"{lesson.url} answered {response.status_code}"
@@ -281,17 +277,6 @@ def test_lesson_html_styles_and_scripts_are_light(lesson_html):
     assert weight["font files"], "the page uses the site's web font"
 
 
-# The fonts alone exceed the budget (measured in Chromium too: the same 12 files, 188 KB):
-# 1. fonts.css declares the vietnamese subset before latin-ext; overlapping unicode-ranges are
-#    tried last-declared first, so ă, đ, ơ, ư come from latin-ext: its 4 files (54 KB) load
-#    on every Vietnamese page. Declaring latin-ext first (before vietnamese) avoids them.
-# 2. Four faces (400, 400 italic, 600, 700) × latin + vietnamese are still 135 KB. 400 and 700
-#    alone are 67 KB: the page would weigh about 77 KB with 600 replaced by 700 and italics
-#    synthesised (no italic @font-face).
-# strict: once fonts.css is fixed this test passes, and the mark must go.
-@pytest.mark.xfail(
-    strict=True, reason="web fonts exceed the budget: see the comment above (fonts.css)"
-)
 def test_lesson_page_transfers_under_100_kb(lesson_html):
     weight = page_weight(lesson_html)
     total = report(weight)
@@ -338,3 +323,9 @@ def test_every_image_in_the_body_is_lazy(lesson_html, client):
         assert img.get("decoding") == "async", img
         assert img.get("alt"), img
         assert img.get("width") and img.get("height"), img
+
+
+def test_pages_are_sent_compressed_to_browsers_that_accept_it(client, demo):
+    response = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) < len(gzip.decompress(response.content)) / 3
