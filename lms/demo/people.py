@@ -290,9 +290,12 @@ def seed_progress(report) -> None:
     from courses.services import lesson_open, lesson_progress_record
 
     training_class = TrainingClass.objects.filter(slug="ls-bao-cao-vien-2026").first()
-    if training_class is None or Enrolment.objects.filter(
-        training_class=training_class, completed_at__isnull=False
-    ).exists():
+    if (
+        training_class is None
+        or Enrolment.objects.filter(
+            training_class=training_class, completed_at__isnull=False
+        ).exists()
+    ):
         return
     course = training_class.courses.order_by("path").first()
     lessons = [item["lesson"] for item in selectors.course_outline(course)]

@@ -261,9 +261,7 @@ def test_a_minimum_overall_score_holds_the_course(client, course, trainee):
     assert enrolment.completed_at is not None and enrolment.score == 95
 
 
-def test_an_authors_edit_keeps_progress_and_completion_records_the_version(
-    client, course, trainee
-):
+def test_an_authors_edit_keeps_progress_and_completion_records_the_version(client, course, trainee):
     enrol(client, course)
     first, second, third = lessons_of(course)
     done(client, first)
