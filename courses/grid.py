@@ -1,6 +1,6 @@
 """A training class's progress in one course, as a grid of people × lessons, for its trainers.
 
-Five queries whatever the size of the class and the course: the outline (two), the current
+Four queries whatever the size of the class and the course: the outline (one), the current
 members with their profiles, their enrolments in the course, and their progress in its lessons
 (not read at all when the course has no live lesson).
 Filters (course-level status, a name typed with or without diacritics) are applied in Python on

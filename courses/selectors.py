@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -64,8 +65,12 @@ STEPLEN = 4  # treebeard's path step: a page's parent path is its path minus the
 
 def course_of(lesson: LessonPage) -> CoursePage | None:
     """The course a lesson belongs to (its parent, or its module's parent). One query."""
-    candidates = [lesson.path[:-STEPLEN], lesson.path[: -2 * STEPLEN]]
-    return CoursePage.objects.filter(path__in=candidates).first()
+    return CoursePage.objects.filter(path__in=_course_paths(lesson)).first()
+
+
+def _course_paths(lesson: LessonPage) -> list[str]:
+    """Where a lesson's course can be: its parent, or its module's parent."""
+    return [lesson.path[:-STEPLEN], lesson.path[: -2 * STEPLEN]]
 
 
 def course_lessons(course: CoursePage) -> list[LessonPage]:
@@ -100,33 +105,42 @@ class OutlineModule:
 
 def course_outline(course: CoursePage, request=None) -> list[dict]:
     """Lessons in reading order, each {"lesson": OutlineLesson, "module": OutlineModule|None}.
-    Two queries whatever the course's size; URLs are the course's URL plus the lesson's path
-    below it, so no per-lesson URL lookups."""
-    modules = {
-        row["path"]: OutlineModule(pk=row["pk"], title=row["title"])
-        for row in CourseModulePage.objects.live().child_of(course).values("pk", "title", "path")
-    }
-    course_url = course.get_url(request) or ""
+    One query whatever the course's size (modules and lessons together, a few columns each);
+    URLs are the course's URL plus the page's path below it, so no per-lesson URL lookups."""
+    module_type = ContentType.objects.get_for_model(CourseModulePage).pk
+    lesson_type = ContentType.objects.get_for_model(LessonPage).pk
     rows = (
-        LessonPage.objects.live()
+        Page.objects.live()
         .descendant_of(course)
+        .filter(content_type__in=[module_type, lesson_type])
         .order_by("path")
-        .values("pk", "title", "path", "url_path", "required", "estimated_minutes")
+        .values(
+            "pk",
+            "title",
+            "path",
+            "url_path",
+            "content_type",
+            "lessonpage__required",
+            "lessonpage__estimated_minutes",
+        )
     )
-    return [
-        {
-            "lesson": OutlineLesson(
-                pk=row["pk"],
-                title=row["title"],
-                path=row["path"],
-                url=course_url + row["url_path"][len(course.url_path) :],
-                required=row["required"],
-                estimated_minutes=row["estimated_minutes"],
-            ),
-            "module": modules.get(row["path"][:-STEPLEN]),
-        }
-        for row in rows
-    ]
+    course_url = course.get_url(request) or ""
+    modules: dict[str, OutlineModule] = {}
+    outline = []
+    for row in rows:
+        if row["content_type"] == module_type:
+            modules[row["path"]] = OutlineModule(pk=row["pk"], title=row["title"])
+            continue
+        lesson = OutlineLesson(
+            pk=row["pk"],
+            title=row["title"],
+            path=row["path"],
+            url=course_url + row["url_path"][len(course.url_path) :],
+            required=row["lessonpage__required"],
+            estimated_minutes=row["lessonpage__estimated_minutes"],
+        )
+        outline.append({"lesson": lesson, "module": modules.get(row["path"][:-STEPLEN])})
+    return outline
 
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
@@ -238,14 +252,19 @@ def course_view(*, user, course: CoursePage) -> dict:
 def lesson_view(*, user, lesson: LessonPage) -> dict | None:
     """What a lesson page needs, and whether `user` may read it: enrolled (progress recorded)
     or course staff (no progress). None when the lesson has no course. Constant queries."""
-    course = course_of(lesson)
-    if course is None:
-        return None
+    # The enrolment and its course in one query; the course alone for everyone else.
     enrolment = (
-        Enrolment.objects.filter(user=user, course=course, unenrolled_at__isnull=True).first()
+        Enrolment.objects.filter(
+            user=user, unenrolled_at__isnull=True, course__path__in=_course_paths(lesson)
+        )
+        .select_related("course")
+        .first()
         if user.is_authenticated
         else None
     )
+    course = enrolment.course if enrolment is not None else course_of(lesson)
+    if course is None:
+        return None
     allowed = enrolment is not None or is_course_staff(user)
     view = {"course": course, "enrolment": enrolment, "allowed": allowed}
     if not allowed:

@@ -442,7 +442,7 @@ def test_the_number_of_queries_is_constant(
     # Lesson URLs need the site's root paths, which Wagtail reads once into its cache.
     class_progress_grid(training_class=small[0], course=small[1])
     for training_class, course in (small, large):
-        with django_assert_num_queries(5):  # the outline (2), members, enrolments, progress
+        with django_assert_num_queries(4):  # the outline, members, enrolments, progress
             grid = class_progress_grid(
                 training_class=training_class, course=course, query="hoc vien"
             )
