@@ -27,7 +27,7 @@ VI = {
     "Completion deadline": "Hạn hoàn thành",
     "Edit the class": "Sửa thông tin lớp",
     "%(counter)s member": "%(counter)s học viên",
-    "Name": "Họ và tên",
+    "Name": "Tên",
     "Nobody is in this class yet.": "Lớp chưa có học viên.",
     "Add members": "Thêm học viên",
     "Adding people to the class also enrols them in its courses.": "Người được thêm vào lớp cũng được ghi danh vào các khoá học của lớp.",
