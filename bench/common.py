@@ -21,3 +21,27 @@ def setup_django() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+def timed_samples(client, path: str, requests: int) -> list[float]:
+    """Milliseconds for each of `requests` GETs of `path`, sorted, after five warm-up GETs
+    that must answer 200."""
+    import time
+
+    for _ in range(5):
+        assert client.get(path).status_code == 200, path
+    samples = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        client.get(path)
+        samples.append((time.perf_counter() - start) * 1000)
+    return sorted(samples)
+
+
+def count_queries(client, path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return len(queries)

@@ -12,12 +12,11 @@ in both. Each lesson visit also records "last opened" (one UPDATE), as in produc
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import setup_django  # noqa: E402
+from common import count_queries, setup_django, timed_samples  # noqa: E402
 
 TARGET_RATIO = 1.5
 
@@ -59,23 +58,7 @@ def build(lessons_per_course: tuple[int, ...]):
 
 
 def time_page(client, path: str, requests: int) -> float:
-    for _ in range(5):
-        assert client.get(path).status_code == 200, path
-    samples = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        client.get(path)
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
-def count_queries(client, path: str) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        client.get(path)
-    return len(queries)
+    return statistics.median(timed_samples(client, path, requests))
 
 
 def main() -> None:

@@ -13,12 +13,11 @@ Lessons need an enrolled trainee: bench/lesson_page.py measures them.
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import setup_django  # noqa: E402
+from common import count_queries, setup_django, timed_samples  # noqa: E402
 
 
 def setup_demo() -> None:
@@ -30,24 +29,8 @@ def setup_demo() -> None:
 
 def time_page(client, path: str, requests: int) -> tuple[float, float]:
     """Median and 90th percentile milliseconds for `requests` GETs of `path`."""
-    for _ in range(5):
-        assert client.get(path).status_code == 200, path
-    samples = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        client.get(path)
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
+    samples = timed_samples(client, path, requests)
     return statistics.median(samples), samples[int(len(samples) * 0.9) - 1]
-
-
-def count_queries(client, path: str) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        client.get(path)
-    return len(queries)
 
 
 def grow_catalogue(extra: int) -> None:
