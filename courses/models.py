@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from assessments.blocks import QuizBlock
 from lms.blocks import BaseStreamBlock
 
 from .activities import required_activities
@@ -231,6 +232,8 @@ class LessonStreamBlock(BaseStreamBlock):
     """A lesson's body: the shared palette plus the embedded activities (a quiz, an H5P
     activity) that count toward completion; their blocks subclass
     `courses.activities.ActivityBlock` and are added here by the apps that run them."""
+
+    quiz = QuizBlock()
 
 
 class LessonPage(FoldedSearchMixin, Page):

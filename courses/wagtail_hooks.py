@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from people.permissions import PersonPolicy
 
@@ -29,10 +30,6 @@ class LearnerRecordViewSet(ModelViewSet):
     copy_view_enabled = False
     exclude_form_fields: list[str] = []  # no form is ever shown: the policy denies edits
 
-    @property
-    def permission_policy(self):
-        return ReadOnlyPolicy(self.model)
-
     def get_queryset(self, request):
         people = PersonPolicy.visible(request.user).values("pk")
         return (
@@ -40,6 +37,10 @@ class LearnerRecordViewSet(ModelViewSet):
             .select_related("user", "course")
             .order_by("-pk")
         )
+
+
+register_permission_policy(Enrolment, ReadOnlyPolicy(Enrolment))
+register_permission_policy(LessonProgress, ReadOnlyPolicy(LessonProgress))
 
 
 class EnrolmentViewSet(LearnerRecordViewSet):
