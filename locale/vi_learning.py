@@ -69,6 +69,7 @@ VI = {
     "%(percent)s%% · %(done)s of %(total)s required lessons": "%(percent)s%% · %(done)s/%(total)s bài bắt buộc",
     "optional": "tự chọn",
     "Completed": "Đã hoàn thành",
+    "lesson state\x04Completed": "Đã hoàn thành",
     "In progress": "Đang học",
     "Not started": "Chưa học",
     "Lesson %(position)s of %(count)s": "Bài %(position)s/%(count)s",

@@ -225,7 +225,7 @@ def test_essays_wait_for_marking_then_complete(client, demo):
     client.force_login(user)
     s = {"quiz": quiz, "lesson": lesson, "user": user}
     attempt = start(client, s)
-    essay_q = Question.objects.get(kind="essay")
+    essay_q = Question.objects.get(kind="essay", title="Viết đoạn văn")
     post(client, attempt, {**right_answers(bank), essay_q: "Bài viết của tôi."})
     attempt.refresh_from_db()
     assert attempt.state == "needs_marking" and attempt.passed is None
