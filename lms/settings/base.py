@@ -235,6 +235,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.tasks.publish_scheduled_pages",
         "schedule": crontab(minute="*/5"),
     },
+    # Quiz attempts left open past their time limit are submitted with what was saved in time.
+    "close-overdue-attempts": {
+        "task": "assessments.tasks.close_overdue_attempts",
+        "schedule": 60,
+    },
 }
 
 # Wagtail

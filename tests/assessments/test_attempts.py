@@ -264,3 +264,20 @@ def test_grading_methods(client, setup, grading, expected):
         user=setup["user"], quiz=setup["quiz"], lesson=setup["lesson"]
     )
     assert grade == expected
+
+
+def test_overdue_attempts_are_closed_by_the_beat_task_once(client, demo):
+    from assessments.tasks import close_overdue_attempts
+
+    quiz, lesson, course, bank = quiz_in_lesson(time_limit=5)
+    user = UserFactory()
+    enrolments_create(users=[user], courses=[course])
+    client.force_login(user)
+    attempt = start(client, {"quiz": quiz, "lesson": lesson, "user": user})
+    post(client, attempt, right_answers(bank), action="save")
+    assert close_overdue_attempts.delay().get() == 0  # still within its time
+    Attempt.objects.filter(pk=attempt.pk).update(deadline_at=timezone.now() - timedelta(minutes=1))
+    assert close_overdue_attempts.delay().get() == 1
+    assert close_overdue_attempts.delay().get() == 0
+    attempt.refresh_from_db()
+    assert attempt.state == "graded" and attempt.passed
