@@ -281,3 +281,23 @@ def test_overdue_attempts_are_closed_by_the_beat_task_once(client, demo):
     assert close_overdue_attempts.delay().get() == 0
     attempt.refresh_from_db()
     assert attempt.state == "graded" and attempt.passed
+
+
+def test_a_class_override_opens_a_closed_quiz_for_its_members_only(client, demo):
+    from assessments.models import QuizClassOverride
+    from people.models import TrainingClass
+    from people.services import class_members_add
+
+    past = timezone.now() - timedelta(days=1)
+    quiz, lesson, course, bank = quiz_in_lesson(closes_at=past)
+    training_class = TrainingClass.objects.get(slug="ls-bao-cao-vien-2026")
+    QuizClassOverride.objects.create(
+        quiz=quiz, training_class=training_class, closes_at=timezone.now() + timedelta(days=7)
+    )
+    member, outsider = UserFactory(), UserFactory()
+    class_members_add(training_class=training_class, users=[member])
+    enrolments_create(users=[member, outsider], courses=[course])
+    with pytest.raises(services.QuizClosed):
+        services.attempt_start(user=outsider, quiz=quiz, lesson=lesson)
+    attempt = services.attempt_start(user=member, quiz=quiz, lesson=lesson)
+    assert attempt.deadline_at > timezone.now()  # the override's close bounds the attempt
