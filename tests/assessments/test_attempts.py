@@ -301,3 +301,21 @@ def test_a_class_override_opens_a_closed_quiz_for_its_members_only(client, demo)
         services.attempt_start(user=outsider, quiz=quiz, lesson=lesson)
     attempt = services.attempt_start(user=member, quiz=quiz, lesson=lesson)
     assert attempt.deadline_at > timezone.now()  # the override's close bounds the attempt
+
+
+def test_feedback_after_each_question_locks_that_answer(client, demo):
+    quiz, lesson, course, bank = quiz_in_lesson(feedback="each")
+    user = UserFactory()
+    enrolments_create(users=[user], courses=[course])
+    client.force_login(user)
+    attempt = start(client, {"quiz": quiz, "lesson": lesson, "user": user})
+    single, truefalse = bank["single"], bank["truefalse"]
+    page = client.get(reverse("assessments:attempt", args=[attempt.pk])).content.decode()
+    assert f'value="check-{single.pk}"' in page and "Phản hồi" not in page
+    post(client, attempt, {single: [choice(single, "10 ngày")]}, action=f"check-{single.pk}")
+    page = client.get(reverse("assessments:attempt", args=[attempt.pk])).content.decode()
+    assert "Phản hồi 10 ngày" in page  # the feedback of the chosen answer, now shown
+    assert "Phản hồi Sai" not in page  # other questions stay closed
+    post(client, attempt, {single: [choice(single, "30 ngày")], truefalse: [choice(truefalse, "Sai")]})
+    attempt.refresh_from_db()
+    assert attempt.score == 1  # the checked answer kept "10 ngày"; true/false counted
