@@ -274,5 +274,6 @@ def seed_demo() -> SeedReport:
     agencies = people.seed_agencies(report)
     trainees = people.seed_profiles(agencies, report)
     people.seed_classes(agencies, trainees, report)
+    importlib.import_module("lms.demo.questions").seed_questions(report)
     people.seed_progress(report)
     return report

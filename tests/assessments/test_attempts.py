@@ -210,9 +210,10 @@ def test_the_attempt_limit_holds(client, demo):
 
 def test_a_trainee_not_enrolled_cannot_start(client, demo):
     quiz, lesson, course, bank = quiz_in_lesson()
-    client.force_login(UserFactory())
+    user = UserFactory()
+    client.force_login(user)
     client.post(reverse("assessments:start", args=[quiz.pk, lesson.pk]))
-    assert not Attempt.objects.exists()
+    assert not Attempt.objects.filter(user=user).exists()
 
 
 def test_essays_wait_for_marking_then_complete(client, demo):
