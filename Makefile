@@ -68,6 +68,7 @@ bench: install
 	$(PY) bench/run.py
 	$(PY) bench/lesson_page.py
 	$(PY) bench/import_people.py
+	$(PY) bench/quiz_load.py
 
 clean:
 	rm -rf $(VENV) node_modules var .coverage htmlcov
