@@ -91,9 +91,7 @@ def _attempt_post(request, attempt_id: int):
         lock = []
         if action.startswith("check-"):
             lock = [int(action.removeprefix("check-"))]
-        services.answers_save(
-            user=request.user, attempt_id=attempt_id, answers=answers, lock=lock
-        )
+        services.answers_save(user=request.user, attempt_id=attempt_id, answers=answers, lock=lock)
     except (services.Refused, ValueError) as refusal:
         messages.error(request, str(refusal))
         attempt = Attempt.objects.filter(pk=attempt_id, user=request.user).first()
@@ -128,9 +126,7 @@ def _paper(attempt: Attempt, *, reveal: bool) -> list[dict]:
     )
     answers = {
         a.paper_question_id: a
-        for a in Answer.objects.filter(paper_question__attempt=attempt).prefetch_related(
-            "selected"
-        )
+        for a in Answer.objects.filter(paper_question__attempt=attempt).prefetch_related("selected")
     }
     items = []
     for paper in papers:
@@ -175,7 +171,9 @@ def attempt_result(request, attempt_id: int):
     quiz = attempt.quiz
     now = timezone.now()
     reveal = quiz.review == Quiz.Review.AFTER_ATTEMPT or (
-        quiz.review == Quiz.Review.AFTER_CLOSE and quiz.closes_at is not None and now >= quiz.closes_at
+        quiz.review == Quiz.Review.AFTER_CLOSE
+        and quiz.closes_at is not None
+        and now >= quiz.closes_at
     )
     window = services.quiz_window(quiz=quiz, user=request.user)
     attempts = list(

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("courses.urls_learning")),
     path("", include("assessments.urls")),
+    path("", include("assessments.urls_results")),
     path("", include("courses.urls")),
     path("healthz", views.health, name="health"),
     # /sw.js (the service worker, at the root for a site-wide scope) and the offline page.

@@ -100,4 +100,6 @@ VI = {
     "Enrolments": "Ghi danh",
     "Lesson progress": "Tiến độ bài học",
     "Learner records": "Hồ sơ học tập",
+    "My quiz results": "Kết quả kiểm tra của tôi",
+    "Quiz results": "Kết quả kiểm tra",
 }

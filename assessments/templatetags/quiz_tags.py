@@ -15,9 +15,7 @@ def quiz_panel(context, quiz, required=True):
     panel = {"quiz": quiz, "lesson": lesson, "required": required, "request": request}
     if quiz is None or lesson is None or not getattr(user, "is_authenticated", False):
         return panel
-    attempts = list(
-        Attempt.objects.filter(user=user, quiz=quiz, lesson=lesson).order_by("number")
-    )
+    attempts = list(Attempt.objects.filter(user=user, quiz=quiz, lesson=lesson).order_by("number"))
     window = quiz_window(quiz=quiz, user=user)
     grade, passed = quiz_grade(user=user, quiz=quiz, lesson=lesson)
     open_attempt = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
