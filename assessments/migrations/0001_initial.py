@@ -10,291 +10,755 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('courses', '0007_alter_lessonpage_body'),
-        ('people', '0005_agency_search'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailimages', '0027_image_description'),
+        ("courses", "0007_alter_lessonpage_body"),
+        ("people", "0005_agency_search"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='QuestionBank',
+            name="QuestionBank",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'question bank',
-                'verbose_name_plural': 'question banks',
-                'ordering': ['name'],
+                "verbose_name": "question bank",
+                "verbose_name_plural": "question banks",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Quiz',
+            name="Quiz",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='instructions')),
-                ('pass_mark', models.PositiveSmallIntegerField(default=70, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='pass mark (%)')),
-                ('max_attempts', models.PositiveSmallIntegerField(default=0, help_text='0 means unlimited.', verbose_name='attempts allowed')),
-                ('grading', models.CharField(choices=[('highest', 'highest attempt'), ('last', 'last attempt'), ('first', 'first attempt'), ('average', 'average of attempts')], default='highest', max_length=10, verbose_name='grade from')),
-                ('time_limit_minutes', models.PositiveSmallIntegerField(blank=True, help_text='Empty: no limit.', null=True, verbose_name='time limit (minutes)')),
-                ('opens_at', models.DateTimeField(blank=True, null=True, verbose_name='opens')),
-                ('closes_at', models.DateTimeField(blank=True, null=True, verbose_name='closes')),
-                ('shuffle_questions', models.BooleanField(default=True, verbose_name='random question order')),
-                ('shuffle_choices', models.BooleanField(default=True, verbose_name='random choice order')),
-                ('feedback', models.CharField(choices=[('end', 'at the end of the attempt'), ('each', 'after each question')], default='end', max_length=10, verbose_name='feedback')),
-                ('review', models.CharField(choices=[('after_attempt', 'after the attempt'), ('after_close', 'after the quiz closes'), ('never', 'never')], default='after_attempt', max_length=20, verbose_name='show correct answers')),
-                ('success_text', wagtail.fields.RichTextField(blank=True, verbose_name='text when passed')),
-                ('fail_text', wagtail.fields.RichTextField(blank=True, verbose_name='text when not passed')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="instructions")),
+                (
+                    "pass_mark",
+                    models.PositiveSmallIntegerField(
+                        default=70,
+                        validators=[django.core.validators.MaxValueValidator(100)],
+                        verbose_name="pass mark (%)",
+                    ),
+                ),
+                (
+                    "max_attempts",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="0 means unlimited.", verbose_name="attempts allowed"
+                    ),
+                ),
+                (
+                    "grading",
+                    models.CharField(
+                        choices=[
+                            ("highest", "highest attempt"),
+                            ("last", "last attempt"),
+                            ("first", "first attempt"),
+                            ("average", "average of attempts"),
+                        ],
+                        default="highest",
+                        max_length=10,
+                        verbose_name="grade from",
+                    ),
+                ),
+                (
+                    "time_limit_minutes",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Empty: no limit.",
+                        null=True,
+                        verbose_name="time limit (minutes)",
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(blank=True, null=True, verbose_name="opens")),
+                ("closes_at", models.DateTimeField(blank=True, null=True, verbose_name="closes")),
+                (
+                    "shuffle_questions",
+                    models.BooleanField(default=True, verbose_name="random question order"),
+                ),
+                (
+                    "shuffle_choices",
+                    models.BooleanField(default=True, verbose_name="random choice order"),
+                ),
+                (
+                    "feedback",
+                    models.CharField(
+                        choices=[
+                            ("end", "at the end of the attempt"),
+                            ("each", "after each question"),
+                        ],
+                        default="end",
+                        max_length=10,
+                        verbose_name="feedback",
+                    ),
+                ),
+                (
+                    "review",
+                    models.CharField(
+                        choices=[
+                            ("after_attempt", "after the attempt"),
+                            ("after_close", "after the quiz closes"),
+                            ("never", "never"),
+                        ],
+                        default="after_attempt",
+                        max_length=20,
+                        verbose_name="show correct answers",
+                    ),
+                ),
+                (
+                    "success_text",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="text when passed"),
+                ),
+                (
+                    "fail_text",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="text when not passed"),
+                ),
             ],
             options={
-                'verbose_name': 'quiz',
-                'verbose_name_plural': 'quizzes',
+                "verbose_name": "quiz",
+                "verbose_name_plural": "quizzes",
             },
         ),
         migrations.CreateModel(
-            name='Attempt',
+            name="Attempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='attempt')),
-                ('state', models.CharField(choices=[('in_progress', 'in progress'), ('needs_marking', 'waiting for marking'), ('graded', 'graded')], default='in_progress', max_length=15, verbose_name='state')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started')),
-                ('deadline_at', models.DateTimeField(blank=True, null=True, verbose_name='time limit ends')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted')),
-                ('score', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='points')),
-                ('max_score', models.DecimalField(decimal_places=2, default=0, max_digits=8, verbose_name='points available')),
-                ('percent', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='score (%)')),
-                ('passed', models.BooleanField(blank=True, null=True, verbose_name='passed')),
-                ('lesson', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='quiz_attempts', to='courses.lessonpage')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quiz_attempts', to=settings.AUTH_USER_MODEL)),
-                ('quiz', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attempts', to='assessments.quiz')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="attempt")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("in_progress", "in progress"),
+                            ("needs_marking", "waiting for marking"),
+                            ("graded", "graded"),
+                        ],
+                        default="in_progress",
+                        max_length=15,
+                        verbose_name="state",
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started")),
+                (
+                    "deadline_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="time limit ends"),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="submitted"),
+                ),
+                (
+                    "score",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=8, null=True, verbose_name="points"
+                    ),
+                ),
+                (
+                    "max_score",
+                    models.DecimalField(
+                        decimal_places=2, default=0, max_digits=8, verbose_name="points available"
+                    ),
+                ),
+                (
+                    "percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="score (%)",
+                    ),
+                ),
+                ("passed", models.BooleanField(blank=True, null=True, verbose_name="passed")),
+                (
+                    "lesson",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="quiz_attempts",
+                        to="courses.lessonpage",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quiz_attempts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "quiz",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attempts",
+                        to="assessments.quiz",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attempt',
-                'verbose_name_plural': 'attempts',
+                "verbose_name": "attempt",
+                "verbose_name_plural": "attempts",
             },
         ),
         migrations.CreateModel(
-            name='AttemptQuestion',
+            name="AttemptQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('points', models.DecimalField(decimal_places=2, max_digits=6)),
-                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='paper', to='assessments.attempt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("points", models.DecimalField(decimal_places=2, max_digits=6)),
+                (
+                    "attempt",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="paper",
+                        to="assessments.attempt",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['attempt', 'position'],
+                "ordering": ["attempt", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True, verbose_name='answer')),
-                ('answered_at', models.DateTimeField(auto_now=True, verbose_name='answered')),
-                ('locked_at', models.DateTimeField(blank=True, null=True, verbose_name='checked')),
-                ('score', models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True, verbose_name='points')),
-                ('marked_at', models.DateTimeField(blank=True, null=True, verbose_name='marked')),
-                ('comment', models.TextField(blank=True, verbose_name="marker's comment")),
-                ('marked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='marked by')),
-                ('paper_question', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='answer', to='assessments.attemptquestion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="answer")),
+                ("answered_at", models.DateTimeField(auto_now=True, verbose_name="answered")),
+                ("locked_at", models.DateTimeField(blank=True, null=True, verbose_name="checked")),
+                (
+                    "score",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=6, null=True, verbose_name="points"
+                    ),
+                ),
+                ("marked_at", models.DateTimeField(blank=True, null=True, verbose_name="marked")),
+                ("comment", models.TextField(blank=True, verbose_name="marker's comment")),
+                (
+                    "marked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="marked by",
+                    ),
+                ),
+                (
+                    "paper_question",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answer",
+                        to="assessments.attemptquestion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'answer',
-                'verbose_name_plural': 'answers',
+                "verbose_name": "answer",
+                "verbose_name_plural": "answers",
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('single', 'single choice'), ('multiple', 'multiple response'), ('truefalse', 'true / false'), ('short', 'short answer'), ('essay', 'essay (marked by a person)')], max_length=10, verbose_name='type')),
-                ('title', models.CharField(help_text='For lists and reports; not shown.', max_length=255, verbose_name='short title')),
-                ('text', wagtail.fields.RichTextField(verbose_name='question')),
-                ('explanation', wagtail.fields.RichTextField(blank=True, verbose_name='general explanation')),
-                ('points', models.DecimalField(decimal_places=2, default=1, max_digits=6, validators=[django.core.validators.MinValueValidator(0)], verbose_name='points')),
-                ('ignore_case', models.BooleanField(default=True, verbose_name='short answer: ignore case')),
-                ('ignore_diacritics', models.BooleanField(default=False, verbose_name='short answer: ignore Vietnamese diacritics')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image')),
-                ('bank', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='assessments.questionbank', verbose_name='bank')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("single", "single choice"),
+                            ("multiple", "multiple response"),
+                            ("truefalse", "true / false"),
+                            ("short", "short answer"),
+                            ("essay", "essay (marked by a person)"),
+                        ],
+                        max_length=10,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="For lists and reports; not shown.",
+                        max_length=255,
+                        verbose_name="short title",
+                    ),
+                ),
+                ("text", wagtail.fields.RichTextField(verbose_name="question")),
+                (
+                    "explanation",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="general explanation"),
+                ),
+                (
+                    "points",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=1,
+                        max_digits=6,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="points",
+                    ),
+                ),
+                (
+                    "ignore_case",
+                    models.BooleanField(default=True, verbose_name="short answer: ignore case"),
+                ),
+                (
+                    "ignore_diacritics",
+                    models.BooleanField(
+                        default=False, verbose_name="short answer: ignore Vietnamese diacritics"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image",
+                    ),
+                ),
+                (
+                    "bank",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="assessments.questionbank",
+                        verbose_name="bank",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['bank', 'category', 'pk'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["bank", "category", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Choice',
+            name="Choice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('text', models.CharField(max_length=1000, verbose_name='text')),
-                ('weight', models.DecimalField(decimal_places=2, default=0, max_digits=6, validators=[django.core.validators.MinValueValidator(-100), django.core.validators.MaxValueValidator(100)], verbose_name='weight (%)')),
-                ('feedback', models.CharField(blank=True, max_length=1000, verbose_name='feedback')),
-                ('question', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='assessments.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("text", models.CharField(max_length=1000, verbose_name="text")),
+                (
+                    "weight",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        max_digits=6,
+                        validators=[
+                            django.core.validators.MinValueValidator(-100),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="weight (%)",
+                    ),
+                ),
+                (
+                    "feedback",
+                    models.CharField(blank=True, max_length=1000, verbose_name="feedback"),
+                ),
+                (
+                    "question",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="choices",
+                        to="assessments.question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'choice',
-                'verbose_name_plural': 'choices',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "choice",
+                "verbose_name_plural": "choices",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='attemptquestion',
-            name='question',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='assessments.question'),
+            model_name="attemptquestion",
+            name="question",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="assessments.question",
+            ),
         ),
         migrations.CreateModel(
-            name='QuestionCategory',
+            name="QuestionCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('bank', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='categories', to='assessments.questionbank', verbose_name='bank')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='assessments.questioncategory', verbose_name='parent category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "bank",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="categories",
+                        to="assessments.questionbank",
+                        verbose_name="bank",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="assessments.questioncategory",
+                        verbose_name="parent category",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question category',
-                'verbose_name_plural': 'question categories',
-                'ordering': ['bank', 'name'],
+                "verbose_name": "question category",
+                "verbose_name_plural": "question categories",
+                "ordering": ["bank", "name"],
             },
         ),
         migrations.AddField(
-            model_name='question',
-            name='category',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to='assessments.questioncategory', verbose_name='category'),
+            model_name="question",
+            name="category",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="questions",
+                to="assessments.questioncategory",
+                verbose_name="category",
+            ),
         ),
         migrations.CreateModel(
-            name='QuestionTag',
+            name="QuestionTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='assessments.question')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="assessments.question",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='question',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='assessments.QuestionTag', to='taggit.Tag', verbose_name='tags'),
+            model_name="question",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="assessments.QuestionTag",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
         migrations.CreateModel(
-            name='QuizClassOverride',
+            name="QuizClassOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('opens_at', models.DateTimeField(blank=True, null=True, verbose_name='opens')),
-                ('closes_at', models.DateTimeField(blank=True, null=True, verbose_name='closes')),
-                ('max_attempts', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='attempts allowed')),
-                ('quiz', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='class_overrides', to='assessments.quiz')),
-                ('training_class', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quiz_overrides', to='people.trainingclass', verbose_name='training class')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("opens_at", models.DateTimeField(blank=True, null=True, verbose_name="opens")),
+                ("closes_at", models.DateTimeField(blank=True, null=True, verbose_name="closes")),
+                (
+                    "max_attempts",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="attempts allowed"
+                    ),
+                ),
+                (
+                    "quiz",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="class_overrides",
+                        to="assessments.quiz",
+                    ),
+                ),
+                (
+                    "training_class",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quiz_overrides",
+                        to="people.trainingclass",
+                        verbose_name="training class",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='QuizDraw',
+            name="QuizDraw",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('count', models.PositiveSmallIntegerField(default=5, verbose_name='how many')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='assessments.questioncategory', verbose_name='category')),
-                ('quiz', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='draws', to='assessments.quiz')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("count", models.PositiveSmallIntegerField(default=5, verbose_name="how many")),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="assessments.questioncategory",
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "quiz",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="draws",
+                        to="assessments.quiz",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='QuizQuestion',
+            name="QuizQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='assessments.question', verbose_name='question')),
-                ('quiz', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='fixed_questions', to='assessments.quiz')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="assessments.question",
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "quiz",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fixed_questions",
+                        to="assessments.quiz",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SelectedChoice',
+            name="SelectedChoice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('answer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='selected', to='assessments.answer')),
-                ('choice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='assessments.choice')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "answer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="selected",
+                        to="assessments.answer",
+                    ),
+                ),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="assessments.choice",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='TamperingEvent',
+            name="TamperingEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('attempt_id_claimed', models.BigIntegerField(null=True)),
-                ('reason', models.CharField(max_length=200)),
-                ('detail', models.JSONField(default=dict)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("attempt_id_claimed", models.BigIntegerField(null=True)),
+                ("reason", models.CharField(max_length=200)),
+                ("detail", models.JSONField(default=dict)),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'refused submission',
-                'verbose_name_plural': 'refused submissions',
+                "verbose_name": "refused submission",
+                "verbose_name_plural": "refused submissions",
             },
         ),
         migrations.CreateModel(
-            name='AttemptChoice',
+            name="AttemptChoice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('paper_question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choice_order', to='assessments.attemptquestion')),
-                ('choice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='assessments.choice')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "paper_question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="choice_order",
+                        to="assessments.attemptquestion",
+                    ),
+                ),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="assessments.choice",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['paper_question', 'position'],
-                'constraints': [models.UniqueConstraint(fields=('paper_question', 'choice'), name='attempt_choice_unique')],
+                "ordering": ["paper_question", "position"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("paper_question", "choice"), name="attempt_choice_unique"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='attemptquestion',
-            constraint=models.UniqueConstraint(fields=('attempt', 'question'), name='paper_question_unique'),
+            model_name="attemptquestion",
+            constraint=models.UniqueConstraint(
+                fields=("attempt", "question"), name="paper_question_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attemptquestion',
-            constraint=models.UniqueConstraint(fields=('attempt', 'position'), name='paper_position_unique'),
+            model_name="attemptquestion",
+            constraint=models.UniqueConstraint(
+                fields=("attempt", "position"), name="paper_position_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='questioncategory',
-            constraint=models.UniqueConstraint(fields=('bank', 'parent', 'name'), name='category_unique'),
+            model_name="questioncategory",
+            constraint=models.UniqueConstraint(
+                fields=("bank", "parent", "name"), name="category_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='attempt',
-            index=models.Index(fields=['quiz', 'state'], name='assessments_quiz_id_05e535_idx'),
+            model_name="attempt",
+            index=models.Index(fields=["quiz", "state"], name="assessments_quiz_id_05e535_idx"),
         ),
         migrations.AddConstraint(
-            model_name='attempt',
-            constraint=models.UniqueConstraint(fields=('quiz', 'user', 'lesson', 'number'), name='attempt_number_unique'),
+            model_name="attempt",
+            constraint=models.UniqueConstraint(
+                fields=("quiz", "user", "lesson", "number"), name="attempt_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attempt',
-            constraint=models.UniqueConstraint(condition=models.Q(('state', 'in_progress')), fields=('quiz', 'user', 'lesson'), name='attempt_one_open'),
+            model_name="attempt",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("state", "in_progress")),
+                fields=("quiz", "user", "lesson"),
+                name="attempt_one_open",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='selectedchoice',
-            constraint=models.UniqueConstraint(fields=('answer', 'choice'), name='selected_choice_unique'),
+            model_name="selectedchoice",
+            constraint=models.UniqueConstraint(
+                fields=("answer", "choice"), name="selected_choice_unique"
+            ),
         ),
     ]

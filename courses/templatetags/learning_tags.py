@@ -14,7 +14,9 @@ register = template.Library()
 def lesson_outline(outline, current=None, link=False, show_states=False):
     """An <ol> of the outline's lessons (module headings between them), each with its state."""
     labels = {
-        "completed": format_html('<span class="state state--completed">{}</span>', pgettext("lesson state", "Completed")),
+        "completed": format_html(
+            '<span class="state state--completed">{}</span>', pgettext("lesson state", "Completed")
+        ),
         "in_progress": format_html(
             '<span class="state state--in-progress">{}</span>', _("In progress")
         ),

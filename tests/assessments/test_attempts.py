@@ -317,6 +317,10 @@ def test_feedback_after_each_question_locks_that_answer(client, demo):
     page = client.get(reverse("assessments:attempt", args=[attempt.pk])).content.decode()
     assert "Phản hồi 10 ngày" in page  # the feedback of the chosen answer, now shown
     assert "Phản hồi Sai" not in page  # other questions stay closed
-    post(client, attempt, {single: [choice(single, "30 ngày")], truefalse: [choice(truefalse, "Sai")]})
+    post(
+        client,
+        attempt,
+        {single: [choice(single, "30 ngày")], truefalse: [choice(truefalse, "Sai")]},
+    )
     attempt.refresh_from_db()
     assert attempt.score == 1  # the checked answer kept "10 ngày"; true/false counted
