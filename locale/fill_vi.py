@@ -168,7 +168,7 @@ def unquote(block: str) -> str:
 
 
 def quote(text: str) -> str:
-    return '"' + text.replace('"', '\\"') + '"'
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def fill_entry(entry: str, missing: list[str]) -> str:
