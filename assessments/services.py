@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -270,26 +270,50 @@ def answers_save(
                 attempt_id=attempt_id,
                 question=question_id,
             )
-    with transaction.atomic():
-        locked = set(lock)
-        for question_id, answer in answers.items():
-            _store_answer(papers[question_id], answer, lock=question_id in locked)
+    _store_answers({papers[q]: answer for q, answer in answers.items()}, lock=set(lock))
     return attempt
 
 
-def _store_answer(paper: AttemptQuestion, answer: dict, *, lock: bool) -> None:
-    row, _created = Answer.objects.get_or_create(paper_question=paper)
-    if row.locked_at is not None:
-        return  # checked already: the answer stays as it was when its feedback was shown
-    row.text = unicodedata.normalize("NFC", (answer.get("text") or "").strip())[:20000]
-    if lock:
-        row.locked_at = timezone.now()
-    row.save()
-    wanted = set(answer.get("choices", []))
-    have = set(row.selected.values_list("choice_id", flat=True))
-    row.selected.filter(choice_id__in=have - wanted).delete()
+@transaction.atomic
+def _store_answers(answers: dict[AttemptQuestion, dict], *, lock: set[int]) -> None:
+    """Write the answers in a constant number of queries whatever the number of questions.
+    An answer whose feedback was shown (locked) stays as it was."""
+    now = timezone.now()
+    rows = {a.paper_question_id: a for a in Answer.objects.filter(paper_question__in=answers)}
+    missing = [Answer(paper_question=paper) for paper in answers if paper.pk not in rows]
+    Answer.objects.bulk_create(missing, ignore_conflicts=True)
+    if missing:  # re-read: ignore_conflicts leaves no primary keys, and a racing save may win
+        rows = {a.paper_question_id: a for a in Answer.objects.filter(paper_question__in=answers)}
+    open_rows, wanted = [], {}
+    for paper, answer in answers.items():
+        row = rows[paper.pk]
+        if row.locked_at is not None:
+            continue  # checked already: the answer stays as it was when its feedback was shown
+        row.text = unicodedata.normalize("NFC", (answer.get("text") or "").strip())[:20000]
+        row.answered_at = now
+        if paper.question_id in lock:
+            row.locked_at = now
+        open_rows.append(row)
+        wanted[row.pk] = set(answer.get("choices", []))
+    Answer.objects.bulk_update(open_rows, ["text", "answered_at", "locked_at"])
+    have: dict[int, set[int]] = {pk: set() for pk in wanted}
+    for answer_id, choice_id in SelectedChoice.objects.filter(answer__in=wanted).values_list(
+        "answer_id", "choice_id"
+    ):
+        have[answer_id].add(choice_id)
+    stale = Q()
+    for answer_id, choices in have.items():
+        if choices - wanted[answer_id]:
+            stale |= Q(answer_id=answer_id, choice_id__in=choices - wanted[answer_id])
+    if stale:
+        SelectedChoice.objects.filter(stale).delete()
     SelectedChoice.objects.bulk_create(
-        [SelectedChoice(answer=row, choice_id=c) for c in wanted - have], ignore_conflicts=True
+        [
+            SelectedChoice(answer_id=answer_id, choice_id=c)
+            for answer_id, choices in wanted.items()
+            for c in choices - have[answer_id]
+        ],
+        ignore_conflicts=True,
     )
 
 
@@ -333,7 +357,7 @@ def attempt_grade(attempt: Attempt) -> Attempt:
     choices: dict[int, list[Choice]] = {}
     for choice in Choice.objects.filter(question__in=[p.question_id for p in papers]):
         choices.setdefault(choice.question_id, []).append(choice)
-    total, pending = Decimal(0), False
+    total, pending, rescored = Decimal(0), False, []
     for paper in papers:
         answer = getattr(paper, "answer", None)
         score = answer_score(paper, answer, choices.get(paper.question_id, []))
@@ -346,7 +370,9 @@ def attempt_grade(attempt: Attempt) -> Attempt:
             and answer.score != score
             and paper.question.kind != Question.Kind.ESSAY
         ):
-            Answer.objects.filter(pk=answer.pk).update(score=score)
+            answer.score = score
+            rescored.append(answer)
+    Answer.objects.bulk_update(rescored, ["score"])
     attempt.score = total
     attempt.percent = (
         (total * HUNDRED / attempt.max_score).quantize(Decimal("0.01"))

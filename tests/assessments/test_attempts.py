@@ -324,3 +324,19 @@ def test_feedback_after_each_question_locks_that_answer(client, demo):
     )
     attempt.refresh_from_db()
     assert attempt.score == 1  # the checked answer kept "10 ngày"; true/false counted
+
+
+def test_saving_answers_costs_the_same_queries_for_one_question_or_all(
+    client, setup, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    bank = setup["bank"]
+    attempt = start(client, setup)
+    one = {bank["single"]: [choice(bank["single"], "30 ngày")]}
+    everything = right_answers(bank)
+    with CaptureQueriesContext(connection) as first:
+        post(client, attempt, one, action="save")
+    with django_assert_num_queries(len(first)):
+        post(client, attempt, everything, action="save")
