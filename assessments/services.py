@@ -13,10 +13,12 @@ double-clicked submission finds nothing to change.
 import random
 import unicodedata
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -468,7 +470,8 @@ def quiz_result_report(*, user, quiz: Quiz, lesson) -> None:
     grade, passed = quiz_grade(user=user, quiz=quiz, lesson=lesson)
     if grade is None:
         return
-    try:
+    # No longer enrolled: the attempt keeps its grade, the lesson is not theirs to complete.
+    with suppress(PermissionDenied):
         activity_result_record(
             user=user,
             lesson_id=lesson.pk,
@@ -477,11 +480,6 @@ def quiz_result_report(*, user, quiz: Quiz, lesson) -> None:
             passed=passed,
             score=grade,
         )
-    except Exception as error:  # noqa: BLE001 - an unenrolled person keeps the grade only
-        from django.core.exceptions import PermissionDenied
-
-        if not isinstance(error, PermissionDenied):
-            raise
 
 
 # --- Marking ------------------------------------------------------------------------------------

@@ -73,13 +73,6 @@ def _course_paths(lesson: LessonPage) -> list[str]:
     return [lesson.path[:-STEPLEN], lesson.path[: -2 * STEPLEN]]
 
 
-def course_lessons(course: CoursePage) -> list[LessonPage]:
-    """The course's live lessons in reading order (modules included), without their bodies."""
-    return list(
-        LessonPage.objects.live().descendant_of(course).defer_streamfields().order_by("path")
-    )
-
-
 @dataclass(frozen=True)
 class OutlineLesson:
     """A lesson as outlines, pagers and grids show it: a few columns, not a page object, so a

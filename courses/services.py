@@ -215,12 +215,12 @@ def course_completion_evaluate(*, enrolment: Enrolment) -> bool:
     """Complete the enrolment when every required live lesson is complete and the overall score
     (if the course sets a minimum) is reached; record the course version and score. Returns
     whether this call completed it. Safe to call any number of times, concurrently."""
-    from .selectors import course_lessons
+    from .selectors import course_outline
 
     if enrolment.completed_at is not None:
         return False
     course = CoursePage.objects.get(pk=enrolment.course_id)
-    required = {lesson.pk for lesson in course_lessons(course) if lesson.required}
+    required = {i["lesson"].pk for i in course_outline(course) if i["lesson"].required}
     completed = set(
         LessonProgress.objects.filter(
             user_id=enrolment.user_id, course=course, completed_at__isnull=False
