@@ -175,6 +175,29 @@ class CoursePage(FoldedSearchMixin, Page):
             "activities reaches this level. Leave empty to require only the lessons."
         ),
     )
+    h5p_scores_count = models.BooleanField(
+        _("H5P scores count toward completion"),
+        default=False,
+        help_text=_(
+            "H5P activities report their own scores from the trainee's browser, so they are "
+            "advisory. Tick to let them count toward the minimum overall score."
+        ),
+    )
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        verbose_name=_("certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+        help_text=_("Completing the course issues a certificate in this layout. Empty: none."),
+    )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificate valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for certificates that do not expire."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -187,8 +210,13 @@ class CoursePage(FoldedSearchMixin, Page):
                 FieldPanel("self_enrolment"),
                 FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("min_overall_score"),
+                FieldPanel("h5p_scores_count"),
             ],
             heading=_("Enrolment and completion"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("certificate_template"), FieldPanel("certificate_validity_months")],
+            heading=_("Certificate"),
         ),
     ]
     search_fields = [
