@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PreviewableMixin
 
 # 20 characters from a 32-letter alphabet without look-alikes: 100 bits, never guessable.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -25,11 +26,13 @@ CODE_LENGTH = 20
 
 
 def new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    # 256 is a multiple of 32, so each random byte picks a letter uniformly (5 bits each).
+    return "".join(CODE_ALPHABET[byte % 32] for byte in secrets.token_bytes(CODE_LENGTH))
 
 
-class CertificateTemplate(models.Model):
-    """The layout and the issuer of a certificate (a Wagtail snippet).
+class CertificateTemplate(PreviewableMixin, models.Model):
+    """The layout and the issuer of a certificate (a Wagtail snippet, previewed live as HTML or
+    as the real PDF with a sample holder: see certificates/preview.py).
 
     The issuer (`issuer_name`, `serial_suffix`) is the unit that numbers its certificates: the
     serial "125/GCN-STP" is the 125th certificate issued under the suffix "GCN-STP" in a year."""
@@ -78,6 +81,34 @@ class CertificateTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def preview_modes(self):
+        return [("", _("Certificate")), ("pdf", _("PDF"))]
+
+    @property
+    def preview_sizes(self):
+        return [
+            {
+                "name": "a4",
+                "icon": "desktop",
+                "device_width": 1123,  # A4 landscape at 96 px per inch
+                "label": _("Preview at A4 size"),
+            }
+        ]
+
+    def get_preview_template(self, request, mode_name):
+        return "certificates/pdf.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .preview import preview_context
+
+        return preview_context(self)
+
+    def serve_preview(self, request, mode_name):
+        from .preview import serve_preview
+
+        return serve_preview(self, request, mode_name) or super().serve_preview(request, mode_name)
 
 
 class SerialCounter(models.Model):

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from assessments.blocks import QuizBlock
 from lms.blocks import BaseStreamBlock
+from media.blocks import H5PBlock
 
 from .activities import required_activities
 from .records import ActivityResult, Enrolment, LessonProgress  # noqa: F401
@@ -262,6 +263,7 @@ class LessonStreamBlock(BaseStreamBlock):
     `courses.activities.ActivityBlock` and are added here by the apps that run them."""
 
     quiz = QuizBlock()
+    h5p = H5PBlock()
 
 
 class LessonPage(FoldedSearchMixin, Page):

@@ -382,7 +382,15 @@ def learner_dashboard(*, user) -> dict:
         "classes": _my_classes(user),
         "results": results,
         "catalogue": CourseIndexPage.objects.live().first(),
+        "certificates": _my_certificates(user),
     }
+
+
+def _my_certificates(user) -> list:
+    """The trainee's certificates, newest first (one query; see certificates.selectors)."""
+    from certificates.selectors import certificates_of_user
+
+    return list(certificates_of_user(user))
 
 
 def _my_classes(user) -> list:

@@ -18,7 +18,12 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("", include("assessments.urls_results")),
     path("", include("courses.urls")),
+    path("", include("certificates.urls")),
+    # H5P: the player's files under /h5p/ (media/serving.py), xAPI and saved state.
+    path("", include("media.urls", namespace="h5p")),
     path("healthz", views.health, name="health"),
+    path("", include("reports.urls")),
+    path("api/v1/", include("reports.api_urls")),
     # /sw.js (the service worker, at the root for a site-wide scope) and the offline page.
     path("", include("lms.offline", namespace="offline")),
 ]

@@ -229,6 +229,8 @@ def seed_groups(home: HomePage, report: SeedReport) -> dict[str, Group]:
         or not Workflow.objects.filter(name=roles_migration.WORKFLOW_NAME).exists()
     ):
         roles_migration.ensure_authoring_roles(django_apps)
+        h5p_roles = importlib.import_module("media.migrations.0002_h5p_roles")
+        h5p_roles.ensure_h5p_permissions(django_apps)
         for name in names.values():
             if name not in existing:
                 report.add(f"group: {name}")
@@ -275,5 +277,7 @@ def seed_demo() -> SeedReport:
     trainees = people.seed_profiles(agencies, report)
     people.seed_classes(agencies, trainees, report)
     importlib.import_module("lms.demo.questions").seed_questions(report)
+    importlib.import_module("lms.demo.h5p").seed_h5p(report)
     people.seed_progress(report)
+    importlib.import_module("lms.demo.certificates").seed_certificates(report)
     return report

@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The statistics API (/api/v1/, reports/api.py) and its OpenAPI document.
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +173,11 @@ STATICFILES_DIRS = [
         "vendor/be-vietnam-pro",
         BASE_DIR / "node_modules" / "@fontsource" / "be-vietnam-pro" / "files",
     ),
+    # Chart.js for the statistics dashboard's charts (reports/static/reports/dashboard.js).
+    ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
+    # The H5P player (media/static/media/h5p-block.js loads it only when a trainee starts an
+    # H5P activity): h5p-standalone's dist/ (main.bundle.js, frame.bundle.js, styles, fonts).
+    ("vendor/h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
@@ -239,6 +248,11 @@ CELERY_BEAT_SCHEDULE = {
     "close-overdue-attempts": {
         "task": "assessments.tasks.close_overdue_attempts",
         "schedule": 60,
+    },
+    # Holders of certificates expiring within CERTIFICATE_EXPIRY_REMINDER_DAYS: one e-mail each.
+    "certificate-expiry-reminders": {
+        "task": "certificates.mail.certificate_expiry_reminders_task",
+        "schedule": crontab(hour=8, minute=0),
     },
 }
 
@@ -324,3 +338,53 @@ LOGGING = {
 }
 
 PLATFORM_NAME = _("Communication of draft policies: training platform")
+
+# H5P (media/). Extracted packages are served from this origin ("https://h5p.example.org", also
+# listed in ALLOWED_HOSTS) when set, so no uploaded file shares the site's origin; "" serves them
+# from the site itself. Player tokens expire after H5P_TOKEN_MAX_AGE seconds (12 hours).
+H5P_CONTENT_ORIGIN = env("H5P_CONTENT_ORIGIN", "")
+H5P_TOKEN_MAX_AGE = env_int("H5P_TOKEN_MAX_AGE", 12 * 60 * 60)
+
+# Certificates (certificates/). The verification address printed in each QR code starts with
+# CERTIFICATE_BASE_URL (the public site's address), or WAGTAILADMIN_BASE_URL when unset.
+CERTIFICATE_BASE_URL = env("CERTIFICATE_BASE_URL", "")
+# Lookups of verification codes allowed per client address and minute (then 429).
+CERTIFICATE_VERIFY_RATE = env_int("CERTIFICATE_VERIFY_RATE", 30)
+# Render each PDF in a task as soon as its certificate is issued (otherwise on first download).
+CERTIFICATE_RENDER_ON_ISSUE = env_bool("CERTIFICATE_RENDER_ON_ISSUE", True)
+# The issuer's Ed25519 key that signs the Open Badges credentials (certificates/badges.py): a
+# PEM in CERTIFICATE_SIGNING_KEY, or else the file CERTIFICATE_SIGNING_KEY_FILE, created on first
+# use. Every machine must sign with the same key: set the variable in production.
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", "")
+CERTIFICATE_SIGNING_KEY_FILE = env(
+    "CERTIFICATE_SIGNING_KEY_FILE", str(VAR_DIR / "keys" / "issuer-ed25519.pem")
+)
+# Holders of a certificate that expires within this many days get one reminder by e-mail.
+CERTIFICATE_EXPIRY_REMINDER_DAYS = env_int("CERTIFICATE_EXPIRY_REMINDER_DAYS", 30)
+
+# The statistics API (reports/api.py): a statistician's token or the browser session, JSON only.
+# Only the OpenAPI document is served (/api/v1/openapi.json); no Swagger UI, which would load
+# its scripts from a CDN.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API thống kê bồi dưỡng / Training statistics API",
+    "DESCRIPTION": (
+        "Số liệu bồi dưỡng theo kỳ báo cáo và địa bàn, trong phạm vi địa bàn của người gọi. "
+        "Training figures by reporting period and jurisdiction, within the caller's jurisdiction."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["reports.api.only_api_v1"],
+}

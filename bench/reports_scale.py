@@ -1,0 +1,431 @@
+"""Reports benchmark: the annual national report at national scale, against plain SQL.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
+        .venv/bin/python bench/reports_scale.py [--reuse] [--repeat 5] [--small 20000] [--large 200000]
+
+PostgreSQL only. DATABASE_URL names the server (its database is only used to connect); the
+benchmark makes its own databases: lms_bench_reports_template (migrated once, with the demo, 20
+courses, 4 quizzes and an agency per province), and from it one database per data size,
+lms_bench_reports_<N>, filled by bench/report_data.py (N trainees, 10 N enrolments, 2.5 N
+certificates, N / 10 classes with sessions and attendance, 2 N quiz attempts). --reuse keeps
+databases that are already complete, so a second run only measures; without it they are dropped
+and rebuilt.
+
+Measured on each data size (issue 8's targets):
+- the annual national report for 2026 through `reports.figures.compute` (best of --repeat), its
+  query count (must not grow with the data), and a hand-written SQL GROUP BY computing the same
+  province x audience figures in the same run: ratio <= 3x and compute <= 1 s;
+- the XLSX export of that report (`reports.exports.report_xlsx`): <= 10 s;
+- growth from the small to the large size: the time ratio must not exceed the data ratio.
+The figures of both ways are compared cell by cell. Exits 1 when a target is missed.
+"""
+
+import argparse
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+PREFIX = "lms_bench_reports"
+TARGET_RATIO = 3.0
+TARGET_SECONDS = 1.0
+TARGET_XLSX_SECONDS = 10.0
+YEAR = 2026
+
+
+# ---------------------------------------------------------------- databases
+
+
+def server_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        sys.exit("bench/reports_scale.py needs DATABASE_URL=postgres://... (PostgreSQL only)")
+    return url
+
+
+def url_for(name: str) -> str:
+    parts = urlsplit(server_url())
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def admin_execute(*statements: str) -> list:
+    """Run statements on the server's maintenance database, outside any transaction."""
+    import psycopg
+
+    with psycopg.connect(url_for("postgres"), autocommit=True) as conn:
+        rows = []
+        for sql in statements:
+            cur = conn.execute(sql)
+            rows = cur.fetchall() if cur.description else []
+        return rows
+
+
+def database_exists(name: str) -> bool:
+    return bool(admin_execute(f"SELECT 1 FROM pg_database WHERE datname = '{name}'"))
+
+
+def drop_database(name: str) -> None:
+    admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def use_database(name: str) -> None:
+    from django.db import connections
+
+    connection = connections["default"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
+def setup_django(template: str) -> None:
+    os.environ["DATABASE_URL"] = url_for(template)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+    import logging
+
+    import django
+
+    django.setup()
+    logging.getLogger("wagtail").setLevel(logging.WARNING)  # one line per page made: too chatty
+
+
+def prepare_template(name: str, reuse: bool):
+    """The migrated database every data size is copied from, with the reference rows."""
+    from report_data import reference_data
+
+    fresh = not (reuse and database_exists(name))
+    if fresh:
+        drop_database(name)
+        admin_execute(f'CREATE DATABASE "{name}"')
+    use_database(name)
+    if fresh:
+        from django.core.management import call_command
+
+        start = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        print(f"template {name}: migrated in {time.perf_counter() - start:.0f} s")
+    reference = reference_data()
+    use_database("postgres")  # CREATE DATABASE ... TEMPLATE needs the template unused
+    from django.db import connections
+
+    connections["default"].close()
+    return reference
+
+
+def is_complete(name: str, trainees: int) -> bool:
+    if not database_exists(name):
+        return False
+    import psycopg
+
+    with psycopg.connect(url_for(name)) as conn:
+        found = conn.execute(
+            "SELECT to_regclass('bench_meta') IS NOT NULL AND "
+            "EXISTS (SELECT 1 FROM pg_class WHERE relname = 'bench_meta')"
+        ).fetchone()[0]
+        if not found:
+            return False
+        row = conn.execute("SELECT trainees FROM bench_meta").fetchone()
+        return bool(row and row[0] == trainees)
+
+
+def prepare_size(template: str, trainees: int, reference, reuse: bool) -> str:
+    from report_data import generate
+
+    name = f"{PREFIX}_{trainees}"
+    if reuse and is_complete(name, trainees):
+        print(f"{name}: reused")
+        use_database(name)
+        return name
+    drop_database(name)
+    admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    use_database(name)
+    print(f"{name}: generating {trainees:,} trainees")
+    start = time.perf_counter()
+    counts = generate(trainees, reference)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_meta (trainees int)")
+        cursor.execute("INSERT INTO bench_meta VALUES (%s)", [trainees])
+    print(f"{name}: generated in {time.perf_counter() - start:.0f} s")
+    for label, count in counts.items():
+        print(f"  {label:<28}{count:>12,}")
+    return name
+
+
+# ---------------------------------------------------------------- measurements
+
+
+def best_of(repeat: int, function):
+    """The fastest of `repeat` runs (seconds) and the last result."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def annual_query():
+    from reports.figures import ReportQuery
+
+    return ReportQuery(
+        start=date(YEAR, 1, 1),
+        end=date(YEAR, 12, 31),
+        cutoff=None,
+        province_code=None,
+        commune_code=None,
+    )
+
+
+def compute_report():
+    from reports.figures import compute
+
+    return compute(annual_query())
+
+
+# The hand-written baseline: every figure of the province x audience table of the annual report,
+# written directly in SQL (one GROUP BY per source table, conditional counts where one scan can
+# give several figures). A person is placed by their profile's province rolled up to the current
+# province (a former province through its successor) and their audience group.
+PERSON_PLACE = """
+    SELECT p.user_id, coalesce(u.successor_id, u.id) AS province_id, p.audience_id
+    FROM people_profile p LEFT JOIN people_administrativeunit u ON u.id = p.province_id
+"""
+BASELINE_SQL = {
+    "participations": f"""
+        SELECT pp.province_id, pp.audience_id, sum(f.att) AS attendances,
+               count(DISTINCT f.uid) AS people_trained
+        FROM (SELECT a.user_id AS uid, 1 AS att
+              FROM people_attendance a JOIN people_classsession s ON s.id = a.session_id
+              WHERE a.status = 'present' AND s.starts_at >= %(start)s AND s.starts_at < %(stop)s
+              UNION ALL
+              SELECT e.user_id, 0 FROM courses_enrolment e
+              WHERE e.completed_at >= %(start)s AND e.completed_at < %(stop)s) f
+        JOIN ({PERSON_PLACE}) pp ON pp.user_id = f.uid
+        GROUP BY 1, 2""",
+    "enrolments": f"""
+        SELECT pp.province_id, pp.audience_id,
+          count(*) FILTER (WHERE e.enrolled_at >= %(start)s AND e.enrolled_at < %(stop)s)
+            AS enrolments,
+          count(*) FILTER (WHERE e.enrolled_at >= %(start)s AND e.enrolled_at < %(stop)s
+                           AND e.completed_at < %(stop)s) AS enrolments_completed,
+          count(*) FILTER (WHERE e.completed_at >= %(start)s AND e.completed_at < %(stop)s)
+            AS completions
+        FROM courses_enrolment e JOIN ({PERSON_PLACE}) pp ON pp.user_id = e.user_id
+        WHERE (e.enrolled_at >= %(start)s AND e.enrolled_at < %(stop)s)
+           OR (e.completed_at >= %(start)s AND e.completed_at < %(stop)s)
+        GROUP BY 1, 2""",
+    "quiz": f"""
+        SELECT pp.province_id, pp.audience_id, count(*) AS quiz_graded,
+               count(*) FILTER (WHERE t.passed) AS quiz_passed, avg(t.percent) AS quiz_mean
+        FROM assessments_attempt t JOIN ({PERSON_PLACE}) pp ON pp.user_id = t.user_id
+        WHERE t.state = 'graded' AND t.submitted_at >= %(start)s AND t.submitted_at < %(stop)s
+        GROUP BY 1, 2""",
+    "certificates": f"""
+        SELECT pp.province_id, pp.audience_id,
+          count(*) FILTER (WHERE NOT revoked) AS certificates_valid,
+          count(*) FILTER (WHERE revoked) AS certificates_revoked
+        FROM (SELECT c.user_id, c.status = 'revoked'
+                     AND (c.revoked_at IS NULL OR c.revoked_at < %(stop)s) AS revoked
+              FROM certificates_certificate c
+              WHERE c.issued_at >= %(start)s AND c.issued_at < %(stop)s) c
+        JOIN ({PERSON_PLACE}) pp ON pp.user_id = c.user_id
+        GROUP BY 1, 2""",
+    "registered": """
+        SELECT coalesce(u.successor_id, u.id), p.audience_id, count(*) AS registered
+        FROM people_profile p LEFT JOIN people_administrativeunit u ON u.id = p.province_id
+        WHERE p.created_at < %(stop)s
+        GROUP BY 1, 2""",
+}
+
+
+def baseline(start, stop) -> dict[tuple, dict]:
+    """{(province id, audience id): {figure: value}} for the province x audience table."""
+    from django.db import connection
+
+    cells: dict[tuple, dict] = {}
+    with connection.cursor() as cursor:
+        for sql in BASELINE_SQL.values():
+            cursor.execute(sql, {"start": start, "stop": stop})
+            names = [column[0] for column in cursor.description][2:]
+            for province_id, audience_id, *values in cursor.fetchall():
+                cell = cells.setdefault((province_id, audience_id), {})
+                cell.update(zip(names, values, strict=True))
+    for cell in cells.values():
+        enrolments, graded = cell.get("enrolments", 0), cell.get("quiz_graded", 0)
+        done = cell.get("enrolments_completed", 0)
+        cell["completion_rate"] = round(100 * done / enrolments, 1) if enrolments else None
+        passed = cell.get("quiz_passed", 0)
+        cell["quiz_pass_rate"] = round(100 * passed / graded, 1) if graded else None
+        mean = cell.get("quiz_mean")
+        cell["quiz_mean_score"] = round(float(mean), 1) if mean is not None else None
+    return cells
+
+
+COMPARED = [
+    "attendances",
+    "people_trained",
+    "enrolments",
+    "completions",
+    "completion_rate",
+    "quiz_pass_rate",
+    "quiz_mean_score",
+    "certificates_valid",
+    "certificates_revoked",
+    "registered",
+]
+
+
+def baseline_bounds():
+    from datetime import datetime
+    from datetime import time as dtime
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return (
+        datetime.combine(date(YEAR, 1, 1), dtime.min, tzinfo=zone),
+        datetime.combine(date(YEAR + 1, 1, 1), dtime.min, tzinfo=zone),
+    )
+
+
+def compare(report: dict, cells: dict) -> list[str]:
+    """Differences between compute()'s province x audience table and the baseline's."""
+    from people.models import AdministrativeUnit, AudienceGroup
+
+    province_ids = dict(
+        AdministrativeUnit.objects.filter(level="province", is_current=True).values_list(
+            "code", "pk"
+        )
+    )
+    audience_ids = dict(AudienceGroup.objects.values_list("slug", "pk"))
+    counts = {"attendances", "people_trained", "enrolments", "completions", "registered"}
+    counts |= {"certificates_valid", "certificates_revoked"}
+    problems, seen = [], set()
+    for row in report.get("province_audience", []):
+        key = (province_ids.get(row["province"]), audience_ids.get(row["audience"]))
+        seen.add(key)
+        expected = cells.get(key, {})
+        for metric in COMPARED:
+            mine = row.get(metric)
+            theirs = expected.get(metric, 0 if metric in counts else None)
+            if (mine or 0) != (theirs or 0):
+                problems.append(
+                    f"{row['province']}/{row['audience']} {metric}: compute {mine}, SQL {theirs}"
+                )
+    for key in set(cells) - seen:
+        if any(cells[key].get(metric) for metric in counts):
+            problems.append(f"{key}: in the SQL baseline only")
+    return problems
+
+
+def measure(name: str, trainees: int, repeat: int) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports.exports import report_xlsx
+
+    start, stop = baseline_bounds()
+    with CaptureQueriesContext(connection) as queries:  # also warms the database's caches
+        compute_report()
+    slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:6]
+    compute_seconds, report = best_of(repeat, compute_report)
+    sql_seconds, cells = best_of(repeat, lambda: baseline(start, stop))
+    xlsx_seconds, xlsx = best_of(max(1, repeat // 2), lambda: report_xlsx(report))
+    return {
+        "name": name,
+        "trainees": trainees,
+        "compute": compute_seconds,
+        "sql": sql_seconds,
+        "xlsx": xlsx_seconds,
+        "xlsx_bytes": len(xlsx),
+        "queries": len(queries.captured_queries),
+        "slowest": [(float(q["time"]), " ".join(q["sql"].split())[:110]) for q in slowest],
+        "problems": compare(report, cells),
+        "totals": report.get("totals", {}),
+        "cells": len(report.get("province_audience", [])),
+    }
+
+
+def print_results(results: list[dict]) -> list[str]:
+    failures = []
+    print()
+    print(f"annual national report {YEAR}, best of the runs; PostgreSQL")
+    header = (
+        f"{'trainees':>10}{'compute s':>11}{'SQL s':>9}{'ratio':>8}{'queries':>9}"
+        f"{'xlsx s':>9}{'xlsx KB':>9}{'cells':>7}  same figures"
+    )
+    print(header)
+    for r in results:
+        ratio = r["compute"] / r["sql"] if r["sql"] else float("inf")
+        same = "yes" if not r["problems"] else f"NO ({len(r['problems'])} differ)"
+        print(
+            f"{r['trainees']:>10,}{r['compute']:>11.3f}{r['sql']:>9.3f}{ratio:>8.2f}"
+            f"{r['queries']:>9}{r['xlsx']:>9.2f}{r['xlsx_bytes'] / 1024:>9.0f}{r['cells']:>7}  {same}"
+        )
+        for problem in r["problems"][:10]:
+            print("   ", problem)
+    for r in results:
+        print(f"slowest queries of compute() at {r['trainees']:,} trainees (first run):")
+        for seconds, sql in r["slowest"]:
+            print(f"  {seconds:7.3f} s  {sql}")
+    large = results[-1]
+    ratio = large["compute"] / large["sql"]
+    if ratio > TARGET_RATIO:
+        failures.append(f"compute is {ratio:.2f}x the SQL baseline (target <= {TARGET_RATIO}x)")
+    if large["compute"] > TARGET_SECONDS:
+        failures.append(f"compute takes {large['compute']:.2f} s (target <= {TARGET_SECONDS} s)")
+    if large["xlsx"] > TARGET_XLSX_SECONDS:
+        failures.append(f"XLSX export takes {large['xlsx']:.2f} s (target <= 10 s)")
+    if any(r["problems"] for r in results):
+        failures.append("compute() and the SQL baseline disagree")
+    if len(results) == 2:
+        small = results[0]
+        data_ratio = large["trainees"] / small["trainees"]
+        time_ratio = large["compute"] / small["compute"]
+        print(
+            f"growth {small['trainees']:,} -> {large['trainees']:,} trainees: data x{data_ratio:.1f},"
+            f" compute time x{time_ratio:.2f}, SQL time x{large['sql'] / small['sql']:.2f},"
+            f" queries {small['queries']} -> {large['queries']}"
+        )
+        if time_ratio > data_ratio:
+            failures.append(f"time grew x{time_ratio:.1f} for data x{data_ratio:.1f}")
+        if large["queries"] != small["queries"]:
+            failures.append("the query count grew with the data")
+    print("totals (large):", ", ".join(f"{k}={v}" for k, v in large["totals"].items()))
+    return failures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reuse", action="store_true", help="keep complete databases")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--small", type=int, default=20_000, help="0 to skip the growth check")
+    parser.add_argument("--large", type=int, default=200_000)
+    parser.add_argument("--generate-only", action="store_true")
+    args = parser.parse_args()
+    template = f"{PREFIX}_template"
+    server_url()
+    setup_django(template)
+    reference = prepare_template(template, args.reuse)
+    sizes = [size for size in (args.small, args.large) if size]
+    names = [prepare_size(template, size, reference, args.reuse) for size in sizes]
+    if args.generate_only:
+        return
+    results = []
+    for name, size in zip(names, sizes, strict=True):
+        use_database(name)
+        results.append(measure(name, size, args.repeat))
+    failures = print_results(results)
+    for failure in failures:
+        print("TARGET MISSED:", failure)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

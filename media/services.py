@@ -1,0 +1,332 @@
+"""Writes for H5P packages: import (validate, store, queue), extraction, deletion, library switch.
+
+An import is all or nothing: `h5p_package_import` validates the whole package first
+(media/h5p/validation.py) and refuses one that uses a library an admin has blocked, so a refused
+package leaves no row and no stored file. The package is then stored through the FileField and
+`media.tasks.h5p_extract` queued on commit. Extraction (`h5p_package_extract`) streams from the
+stored zip only what validation listed (`H5PPackage.files_to_extract()`), never the ignored stray
+files, into default_storage (local disk or S3):
+
+    h5p/packages/<name>.h5p                   the upload, as received
+    h5p/libraries/<Machine.Name-M.m>/...      each library version once, shared by every package
+    h5p/content/<id>/h5p.json                 the package's manifest
+    h5p/content/<id>/content/...              content.json and its media
+
+A library version is installed under a row lock (`select_for_update` on its `H5PLibrary` row,
+made with get-or-create), so two packages bringing the same library at the same time write its
+files once; a later package with the same or an older patch release reuses them, a newer patch
+replaces them. Every write deletes before saving, so running an extraction again after a crash
+leaves the same files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from contextlib import contextmanager
+from pathlib import PurePosixPath
+from tempfile import SpooledTemporaryFile
+
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from .h5p.validation import (
+    H5PPackage,
+    H5PRejected,
+    LibraryInfo,
+    Message,
+    Problem,
+    open_archive,
+    validate_h5p,
+)
+from .models import H5PContent, H5PLibrary
+
+logger = logging.getLogger(__name__)
+
+LIBRARIES_PREFIX = "h5p/libraries/"
+CONTENT_PREFIX = "h5p/content/"
+CHUNK = 64 * 1024
+
+LIBRARY_BLOCKED = gettext_noop(
+    "The library %(library)s has been blocked by an administrator; packages using it cannot be uploaded."
+)
+EXTRACT_FAILED = gettext_noop("The package could not be extracted: %(reason)s")
+
+
+class H5PExtractError(Exception):
+    """Extraction cannot go on; the message (Vietnamese when rendered) goes to `H5PContent.error`."""
+
+
+# --- Import -----------------------------------------------------------------------------------
+
+
+def h5p_package_import(
+    *, file, title: str | None = None, user=None, queue: bool = True
+) -> H5PContent:
+    """Validate an .h5p package (a path, an uploaded file or a binary file object), store it and
+    create its content PENDING; extraction is queued on commit (eager by default, so the content
+    is READY when this returns outside a transaction). With `queue=False` nothing is queued: the
+    caller (`import_h5p`) extracts itself. Raises `H5PRejected`, having written nothing, when
+    the package breaks a rule or uses a blocked library."""
+    with _as_file(file) as upload:
+        package = validate_h5p(upload)
+        _refuse_blocked_libraries(package)
+        digest = _sha256(upload)
+        label = os.path.basename(upload.name or "") or "package.h5p"
+        content = H5PContent(
+            title=(title or "").strip()[:255] or package.title[:255],
+            original_name=label[:255],
+            sha256=digest,
+            h5p_json=package.metadata,
+            language=package.language[:10],
+            uploaded_by=user if user is not None and user.is_authenticated else None,
+        )
+        upload.seek(0)
+        content.package.save(_package_name(label), upload, save=False)
+    try:
+        with transaction.atomic():
+            content.save()
+            if queue:
+                transaction.on_commit(lambda: _enqueue_extract(content.pk))
+    except BaseException:
+        default_storage.delete(content.package.name)
+        raise
+    return content
+
+
+def _enqueue_extract(content_id: int) -> None:
+    from . import tasks
+
+    tasks.h5p_extract.delay(content_id)
+
+
+def _refuse_blocked_libraries(package: H5PPackage) -> None:
+    blocked = set(
+        H5PLibrary.objects.filter(allowed=False).values_list(
+            "machine_name", "major_version", "minor_version"
+        )
+    )
+    problems = [
+        Problem(
+            f"{library.folder}/",
+            "library_blocked",
+            Message(LIBRARY_BLOCKED, library=library.folder),
+        )
+        for library in package.libraries
+        if (library.machine_name, library.major, library.minor) in blocked
+    ]
+    if problems:
+        raise H5PRejected(problems)
+
+
+@contextmanager
+def _as_file(file):
+    """A django File over a path, an uploaded file or a binary file object."""
+    if isinstance(file, (str, os.PathLike)):
+        with open(file, "rb") as handle:
+            yield File(handle, name=os.path.basename(os.fspath(file)))
+    elif isinstance(file, File):
+        yield file
+    else:
+        yield File(file, name=getattr(file, "name", None) or "package.h5p")
+
+
+def _sha256(upload: File) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks(CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _package_name(label: str) -> str:
+    stem = PurePosixPath(label.replace("\\", "/")).stem
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in stem)
+    return f"{safe.strip('-.')[:80] or 'package'}.h5p"
+
+
+# --- Extraction -------------------------------------------------------------------------------
+
+
+def h5p_package_extract(*, content_id: int) -> H5PContent:
+    """Write the package's libraries and content into storage and mark the content READY; on
+    any failure mark it FAILED with the reason. Safe to run twice: a READY content is left as
+    it is, and a retry after a crash rewrites the same files."""
+    content = H5PContent.objects.get(pk=content_id)
+    if content.status == H5PContent.Status.READY:
+        return content
+    try:
+        with _stored_package(content) as handle:
+            package = validate_h5p(handle)
+            with open_archive(handle) as archive:
+                libraries = _libraries_install(archive, package)
+                for name in ["h5p.json", *package.content_files]:
+                    _store_member(archive, name, f"{content.storage_prefix}{name}")
+    except Exception as error:  # the content must not stay PENDING whatever went wrong
+        logger.exception("H5P content %s could not be extracted", content_id)
+        reason = str(error) or error.__class__.__name__
+        H5PContent.objects.filter(pk=content_id).update(
+            status=H5PContent.Status.FAILED,
+            error=str(Message(EXTRACT_FAILED, reason=reason))[:2000],
+        )
+        content.refresh_from_db()
+        return content
+    main = libraries[package.main.folder]
+    with transaction.atomic():
+        content.libraries.set(libraries.values())
+        content.main_library = main
+        content.status = H5PContent.Status.READY
+        content.error = ""
+        content.extracted_at = timezone.now()
+        content.save(update_fields=["main_library", "status", "error", "extracted_at"])
+    return content
+
+
+@contextmanager
+def _stored_package(content: H5PContent):
+    """The stored .h5p as a seekable binary file (S3 files are copied to a spooled temp file)."""
+    with content.package.open("rb") as stored:
+        if stored.seekable():
+            yield stored
+            return
+        with SpooledTemporaryFile(max_size=16 * 1024 * 1024) as copy:
+            for chunk in stored.chunks(CHUNK):
+                copy.write(chunk)
+            copy.seek(0)
+            yield copy
+
+
+def _libraries_install(archive, package: H5PPackage) -> dict[str, H5PLibrary]:
+    """Every library of the package, installed or reused; then their dependencies recorded."""
+    libraries = {info.folder: _library_install(archive, info) for info in package.libraries}
+    through = H5PLibrary.dependencies.through
+    links = [
+        through(from_h5plibrary=libraries[info.folder], to_h5plibrary=libraries[d.folder])
+        for info in package.libraries
+        for d in info.dependencies
+        if d.folder in libraries
+    ]
+    # Two packages sharing a library may record the same link at once: the unique pair decides.
+    through.objects.bulk_create(links, ignore_conflicts=True)
+    return libraries
+
+
+def _library_install(archive, info: LibraryInfo) -> H5PLibrary:
+    """One library version: its row locked while its files are written, so concurrent packages
+    sharing it wait for the first and then reuse its files."""
+    with transaction.atomic():
+        library = _library_row_locked(info)
+        if not library.allowed:
+            raise H5PExtractError(str(Message(LIBRARY_BLOCKED, library=info.folder)))
+        prefix = f"{LIBRARIES_PREFIX}{info.folder}/"
+        if (
+            library.files_ready
+            and library.patch_version >= info.patch
+            and default_storage.exists(f"{prefix}library.json")  # storage may have been moved
+        ):
+            return library
+        for name in info.files:
+            _store_member(archive, name, f"{LIBRARIES_PREFIX}{name}")
+        if library.files_ready:  # a newer patch: drop files the old release had and this lacks
+            kept = {f"{LIBRARIES_PREFIX}{name}" for name in info.files}
+            for stale in set(_storage_walk(prefix)) - kept:
+                default_storage.delete(stale)
+        with archive.open(f"{info.folder}/library.json") as member:
+            library.metadata = json.loads(member.read().decode("utf-8-sig"))
+        library.patch_version = info.patch
+        library.title = info.title[:255]
+        library.runnable = info.runnable
+        library.files_ready = True
+        library.save()
+    return library
+
+
+def _library_row_locked(info: LibraryInfo) -> H5PLibrary:
+    key = {
+        "machine_name": info.machine_name,
+        "major_version": info.major,
+        "minor_version": info.minor,
+    }
+    locked = H5PLibrary.objects.select_for_update()
+    library = locked.filter(**key).first()
+    if library is not None:
+        return library
+    try:
+        with transaction.atomic():
+            return H5PLibrary.objects.create(
+                **key,
+                patch_version=info.patch,
+                title=info.title[:255],
+                runnable=info.runnable,
+                files_ready=False,
+            )
+    except IntegrityError:  # another package created it first: wait for its files
+        return locked.get(**key)
+
+
+def _store_member(archive, name: str, target: str) -> None:
+    """Stream one zip member into storage under exactly `target`, replacing what was there."""
+    info = archive.getinfo(name)
+    if default_storage.exists(target):
+        default_storage.delete(target)
+    with archive.open(info) as member:
+        upload = File(member, name=PurePosixPath(name).name)
+        upload.size = info.file_size
+        saved = default_storage.save(target, upload)
+    if saved != target:
+        default_storage.delete(saved)
+        raise H5PExtractError(f"{name}: stored as {saved}")
+
+
+def _storage_walk(prefix: str):
+    """Every stored name under `prefix` (a folder ending in /)."""
+    try:
+        folders, files = default_storage.listdir(prefix)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in files:
+        yield f"{prefix}{name}"
+    for folder in folders:
+        yield from _storage_walk(f"{prefix}{folder}/")
+
+
+# --- Deletion and the library switch -----------------------------------------------------------
+
+
+def h5p_content_delete(*, content_id: int) -> None:
+    """Delete a content, its extracted files and its package. Libraries stay (others share them);
+    its xAPI statements and saved states go with it."""
+    content = H5PContent.objects.filter(pk=content_id).first()
+    if content is None:
+        return
+    h5p_content_files_delete(content=content)
+    content.delete()
+
+
+def h5p_content_files_delete(*, content: H5PContent) -> None:
+    """Remove a content's extracted files and package from storage once the transaction that
+    deletes its row commits (the admin's delete view calls this too)."""
+    prefix, package = content.storage_prefix, content.package.name
+
+    def remove_files():
+        for name in list(_storage_walk(prefix)):
+            default_storage.delete(name)
+        if package:
+            default_storage.delete(package)
+
+    transaction.on_commit(remove_files)
+
+
+def h5p_library_set_allowed(*, library_id: int, allowed: bool) -> H5PLibrary:
+    """Allow or block a library version. A blocked library is never served, content using it
+    does not play, and packages bringing it are refused."""
+    library = H5PLibrary.objects.get(pk=library_id)
+    if library.allowed != allowed:
+        library.allowed = allowed
+        library.save(update_fields=["allowed", "updated_at"])
+    return library

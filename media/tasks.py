@@ -1,0 +1,12 @@
+"""Background work for H5P packages."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def h5p_extract(content_id: int) -> str:
+    """Extract an uploaded package into storage (queued on commit by `h5p_package_import`).
+    Safe to run twice: a READY content is left alone and a retry rewrites the same files."""
+    return services.h5p_package_extract(content_id=content_id).status

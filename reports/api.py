@@ -1,0 +1,253 @@
+"""The statistics API (/api/v1/): the figures of `reports.figures.compute`, scoped to the caller.
+
+Token or session authentication (settings.REST_FRAMEWORK); statisticians and admins only. The
+filter is read and checked exactly as on the dashboard (`views_dashboard.report_filter`): bad
+dates or unknown codes answer 400, a jurisdiction the caller does not hold 403, both with a
+Vietnamese `detail` and no figures. drf-spectacular describes every endpoint in
+/api/v1/openapi.json from the serializers below.
+"""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import permissions, serializers
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from people.roles import is_admin, is_statistician
+
+from .views_dashboard import METRICS, BadReportInput, held_province, report_filter
+
+
+class IsStatistician(permissions.BasePermission):
+    message = gettext_lazy("The statistics API is for statisticians.")
+
+    def has_permission(self, request, view):
+        return is_admin(request.user) or is_statistician(request.user)
+
+
+class ReportAPIView(APIView):
+    """Turn the filter's errors into 400 / 403 answers with a message and nothing else."""
+
+    permission_classes = [permissions.IsAuthenticated, IsStatistician]
+
+    def checked_filter(self, data, *, period=None):
+        try:
+            return report_filter(self.request.user, data, period=period, use_default_period=False)
+        except BadReportInput as error:
+            raise ValidationError({"detail": str(error)}) from None
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error) or _("You do not hold this jurisdiction.")) from None
+
+    @staticmethod
+    def report(chosen) -> dict:
+        from .figures import ReportInputError, compute
+
+        try:
+            return compute(chosen.query())
+        except ReportInputError as error:
+            raise ValidationError({"detail": str(error)}) from None
+
+
+# ---------------------------------------------------------------- schema of the answers
+
+
+def _metrics_fields() -> dict:
+    """One nullable number per metric: a cell is null when suppressed (fewer than 5 people)."""
+    return {
+        name: serializers.FloatField(allow_null=True, required=False, help_text=str(label))
+        for name, label in METRICS
+    }
+
+
+Metrics = inline_serializer("Metrics", fields=_metrics_fields())
+BreakdownRow = inline_serializer(
+    "BreakdownRow",
+    fields={
+        "key": serializers.CharField(help_text="Code or id of the group"),
+        "label": serializers.CharField(),
+        **_metrics_fields(),
+    },
+)
+ProvinceAudienceRow = inline_serializer(
+    "ProvinceAudienceRow",
+    fields={
+        "province": serializers.CharField(allow_null=True),
+        "province_label": serializers.CharField(),
+        "audience": serializers.CharField(allow_null=True),
+        "audience_label": serializers.CharField(),
+        **_metrics_fields(),
+    },
+)
+MonthlyRow = inline_serializer(
+    "MonthlyRow", fields={"month": serializers.CharField(help_text="YYYY-MM"), **_metrics_fields()}
+)
+Report = inline_serializer(
+    "TrainingReport",
+    fields={
+        "query": serializers.DictField(help_text="The period and jurisdiction answered"),
+        "totals": Metrics,
+        "breakdowns": inline_serializer(
+            "Breakdowns",
+            fields={
+                name: BreakdownRow.__class__(many=True, required=False)
+                for name in ("audience", "province", "commune", "course", "class", "mode", "sex")
+            },
+        ),
+        "province_audience": ProvinceAudienceRow.__class__(many=True),
+        "monthly": MonthlyRow.__class__(many=True),
+    },
+)
+Error = inline_serializer("Error", fields={"detail": serializers.CharField()})
+ERRORS = {
+    400: Error,
+    401: Error,
+    403: Error,
+}
+
+JURISDICTION_PARAMETERS = [
+    OpenApiParameter(
+        "province",
+        OpenApiTypes.STR,
+        description="Current province code (34 provinces since 1/7/2025). Empty: national for "
+        "a national statistician, the caller's own province for a provincial one.",
+    ),
+    OpenApiParameter("commune", OpenApiTypes.STR, description="Current commune code."),
+]
+REPORT_PARAMETERS = [
+    OpenApiParameter(
+        "from", OpenApiTypes.DATE, description="First day (YYYY-MM-DD); default 1 January."
+    ),
+    OpenApiParameter(
+        "to", OpenApiTypes.DATE, description="Last day (YYYY-MM-DD); default 31 December."
+    ),
+    OpenApiParameter(
+        "cutoff", OpenApiTypes.DATE, description="Actual data to this day (optional)."
+    ),
+    *JURISDICTION_PARAMETERS,
+]
+
+
+# ---------------------------------------------------------------- endpoints
+
+
+class TrainingReportView(ReportAPIView):
+    """Training figures for a date range and a jurisdiction."""
+
+    @extend_schema(
+        operation_id="training_report",
+        summary="Training figures / Số liệu bồi dưỡng",
+        parameters=REPORT_PARAMETERS,
+        responses={200: Report, **ERRORS},
+    )
+    def get(self, request):
+        chosen = self.checked_filter(request.query_params)
+        return Response(self.report(chosen))
+
+
+class PeriodSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="__str__")
+    start = serializers.DateField()
+    end = serializers.DateField()
+    cutoff = serializers.DateField(allow_null=True, required=False)
+
+
+class PeriodListView(ReportAPIView):
+    """Reporting periods (calendar years, six months, custom ranges) with their cut-off dates."""
+
+    @extend_schema(operation_id="periods", responses={200: PeriodSerializer(many=True), **ERRORS})
+    def get(self, request):
+        from .models import ReportingPeriod
+
+        periods = ReportingPeriod.objects.order_by("-start", "-end")
+        return Response(PeriodSerializer(periods, many=True).data)
+
+
+class PeriodReportView(ReportAPIView):
+    """The figures of one reporting period, for a jurisdiction."""
+
+    @extend_schema(
+        operation_id="period_report",
+        parameters=JURISDICTION_PARAMETERS,
+        responses={200: Report, 404: Error, **ERRORS},
+    )
+    def get(self, request, period_id: int):
+        from .models import ReportingPeriod
+
+        period = ReportingPeriod.objects.filter(pk=period_id).first()
+        if period is None:
+            raise NotFound(_("Unknown reporting period: %(value)s") % {"value": period_id})
+        params = {k: v for k, v in request.query_params.items() if k in ("province", "commune")}
+        chosen = self.checked_filter(params, period=period)
+        return Response(self.report(chosen))
+
+
+SnapshotSchema = inline_serializer(
+    "Snapshot",
+    fields={
+        "id": serializers.IntegerField(),
+        "period": serializers.IntegerField(allow_null=True),
+        "province": serializers.CharField(allow_null=True),
+        "commune": serializers.CharField(allow_null=True),
+        "frozen_at": serializers.DateTimeField(allow_null=True),
+        "frozen_by": serializers.CharField(allow_null=True),
+        "report": serializers.DictField(help_text="The figures as frozen (same shape as a report)"),
+    },
+)
+
+
+def _snapshot_json(snapshot) -> dict:
+    def first(*names):
+        for name in names:
+            if hasattr(snapshot, name):
+                return getattr(snapshot, name)
+        return None
+
+    frozen_by = first("frozen_by", "created_by", "actor")
+    return {
+        "id": snapshot.pk,
+        "period": first("period_id"),
+        "province": first("province_code") or None,
+        "commune": first("commune_code") or None,
+        "frozen_at": first("frozen_at", "created_at"),
+        "frozen_by": str(frozen_by) if frozen_by is not None else None,
+        "report": first("report", "data", "figures") or {},
+    }
+
+
+class SnapshotListView(ReportAPIView):
+    """Frozen (submitted) snapshots within the caller's jurisdiction, newest first."""
+
+    @extend_schema(
+        operation_id="snapshots",
+        parameters=[OpenApiParameter("period", OpenApiTypes.INT, description="Period id.")],
+        responses={200: SnapshotSchema.__class__(many=True), **ERRORS},
+    )
+    def get(self, request):
+        from . import models
+
+        snapshot_model = getattr(models, "ReportSnapshot", None)
+        if snapshot_model is None:
+            raise Http404
+        snapshots = snapshot_model.objects.order_by("-pk")
+        held = None if is_admin(request.user) else held_province(request.user)
+        if held is not None:
+            snapshots = snapshots.filter(province_code=held.code)
+        period = request.query_params.get("period")
+        if period:
+            if not period.isdigit():
+                raise ValidationError(
+                    {"detail": _("Unknown reporting period: %(value)s") % {"value": period[:20]}}
+                )
+            snapshots = snapshots.filter(period_id=int(period))
+        return Response([_snapshot_json(s) for s in snapshots[:500]])
+
+
+def only_api_v1(endpoints):
+    """drf-spectacular preprocessing hook: describe /api/v1/ only, not Wagtail's admin API."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]

@@ -1,0 +1,978 @@
+"""The training figures of a period and a jurisdiction, computed in the database.
+
+`compute(ReportQuery(...))` returns one plain dict (JSON-ready) that every screen, export, API
+answer and frozen snapshot is made from, so they all show the same numbers:
+
+    {"query": {...}, "totals": {metric: value},
+     "breakdowns": {"audience"|"province"|"commune"|"course"|"class"|"mode"|"sex":
+                    [{"key", "label", **metrics}]},
+     "province_audience": [{"province", "province_label", "audience", "audience_label", **metrics}],
+     "monthly": [{"month": "YYYY-MM", **metrics}],
+     "not_additive": {breakdown: [metric, ...]}}
+
+The period runs from `start` to `end` (local dates, Asia/Ho_Chi_Minh, both included); data are
+counted up to `min(end, cutoff)` (the actual-data cut-off of six-month and annual reports).
+Every datetime below is compared with local midnights.
+
+Metrics (each a count unless said; "in the period" means up to the effective end):
+
+- classes: training classes held in the jurisdiction: a class with at least one session starting
+  in the period, or a class without any session (self-paced online) whose `starts_on` falls in
+  the period. A class is placed by its `locality` (rolled up to the current province/commune)
+  and, in the monthly table, in the month of its first session in the period (else `starts_on`).
+  Not broken down by audience or sex (None there): a class is not a person.
+- attendances (số lượt người tham dự): attendance records with status "present" at sessions
+  (in person or live online) starting in the period. One person at three sessions is 3 lượt.
+- people_trained: distinct people with a present attendance or a course completion in the
+  period. In the course, class, mode and monthly tables a person is counted in every row they
+  appear in, so those rows may add up to more than the total (listed in `not_additive`).
+- enrolments: enrolments made in the period (`enrolled_at`).
+- completions: enrolments completed in the period (`completed_at`), whenever they were made.
+- completion_rate (%): of the enrolments made in the period, the share completed by the
+  effective end (`enrolments_completed` / `enrolments`), one decimal; None without enrolments.
+- quiz_pass_rate (%) and quiz_mean_score (%): graded quiz attempts submitted in the period
+  (`quiz_graded`): the share passed, and the mean of their percentage scores; one decimal.
+- certificates_valid / certificates_revoked: certificates issued in the period, by their status
+  at the effective end (a revocation after the cut-off still counts as valid).
+- registered: profiles created before the effective end, by the person's attributes. Not broken
+  down by course, class, mode or month (None there).
+
+Placement: a person's figures go to their profile's audience, sex, province and commune, the
+units rolled up through `successor` chains to the current ones (records kept under a pre-2025
+province count for the province that took it over); missing values form a `key: None` row
+("not recorded"). Course: the enrolment's, certificate's or the quiz lesson's course; an
+attendance (and a class) belongs to its class's course when the class teaches exactly one, else
+to the `key: None` row. Class and mode: the session's class, the enrolment's or certificate's
+class, a quiz attempt's enrolment's class; records outside any class form the `key: None` row
+("self-study"). Except for the metrics listed in `not_additive`, every total equals the sum of
+its breakdown.
+
+Jurisdiction: a province report counts the people recorded in the province (or one of its
+predecessors) and the classes held there; a commune report likewise for the commune.
+
+Cost: a fixed number of SQL queries whatever the data size (about ten): each source table is
+read once with GROUP BY GROUPING SETS on PostgreSQL (UNION ALL of GROUP BYs elsewhere); units,
+labels and the roll-ups are joined in Python over the grouped rows.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+METRICS = [
+    "classes",
+    "attendances",
+    "people_trained",
+    "enrolments",
+    "completions",
+    "completion_rate",
+    "quiz_pass_rate",
+    "quiz_mean_score",
+    "certificates_valid",
+    "certificates_revoked",
+    "registered",
+]
+# Counts of people (or of records of people): the cells suppression looks at.
+PEOPLE_COUNTS = [
+    "attendances",
+    "people_trained",
+    "enrolments",
+    "completions",
+    "certificates_valid",
+    "certificates_revoked",
+    "registered",
+]
+RATES = {
+    "completion_rate": "enrolments",
+    "quiz_pass_rate": "quiz_graded",
+    "quiz_mean_score": "quiz_graded",
+}
+# Extra columns kept in every row: the bases of the rates.
+BASES = ["enrolments_completed", "quiz_graded"]
+BREAKDOWNS = ["audience", "province", "commune", "course", "class", "mode", "sex"]
+PERSON_BREAKDOWNS = {"audience", "province", "commune", "sex"}
+NOT_APPLICABLE = {
+    "audience": {"classes"},
+    "sex": {"classes"},
+    "province_audience": {"classes"},
+    "course": {"registered"},
+    "class": {"registered"},
+    "mode": {"registered"},
+    "monthly": {"registered"},
+}
+NOT_ADDITIVE = {
+    "course": ["people_trained"],
+    "class": ["people_trained"],
+    "mode": ["people_trained"],
+    "monthly": ["people_trained"],
+}
+MODES = ["in_person", "online", "blended"]
+SEXES = ["female", "male"]
+
+# Accumulated sums behind the metrics.
+_SUMS = [
+    "classes",
+    "attendances",
+    "people_trained",
+    "enrolments",
+    "enrolments_completed",
+    "completions",
+    "quiz_graded",
+    "quiz_passed",
+    "quiz_scored",
+    "quiz_score_sum",
+    "certificates_valid",
+    "certificates_revoked",
+    "registered",
+]
+
+
+class ReportInputError(ValueError):
+    """A query that cannot be answered (dates in the wrong order, unknown unit code)."""
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    start: date
+    end: date
+    cutoff: date | None = None
+    province_code: str | None = None
+    commune_code: str | None = None
+
+    @property
+    def effective_end(self) -> date:
+        return min(self.end, self.cutoff) if self.cutoff else self.end
+
+    def validate(self) -> None:
+        if self.start > self.end:
+            raise ReportInputError(
+                _("The period starts (%(start)s) after it ends (%(end)s).")
+                % {"start": self.start.strftime("%d/%m/%Y"), "end": self.end.strftime("%d/%m/%Y")}
+            )
+        if self.cutoff and self.cutoff < self.start:
+            raise ReportInputError(
+                _("The cut-off date (%(cutoff)s) is before the period starts (%(start)s).")
+                % {
+                    "cutoff": self.cutoff.strftime("%d/%m/%Y"),
+                    "start": self.start.strftime("%d/%m/%Y"),
+                }
+            )
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        for name in ("start", "end", "cutoff"):
+            data[name] = data[name].isoformat() if data[name] else None
+        data["effective_end"] = self.effective_end.isoformat()
+        return data
+
+
+def local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def month_bounds(start: date, effective_end: date) -> list[tuple[str, datetime]]:
+    """Each month of the period with the local midnight where it stops counting."""
+    months = []
+    year, month = start.year, start.month
+    stop = local_midnight(effective_end + timedelta(days=1))
+    while True:
+        following = date(year + month // 12, month % 12 + 1, 1)
+        upper = min(local_midnight(following), stop)
+        months.append((f"{year:04d}-{month:02d}", upper))
+        if upper >= stop:
+            return months
+        year, month = following.year, following.month
+
+
+# ---------------------------------------------------------------- administrative units
+
+
+class Units:
+    """Every administrative unit, with each one's current unit and current province."""
+
+    def __init__(self):
+        from people.models import AdministrativeUnit
+
+        self.rows = {
+            pk: (code, name, level, current, successor, parent)
+            for pk, code, name, level, current, successor, parent in (
+                AdministrativeUnit.objects.values_list(
+                    "pk", "code", "name", "level", "is_current", "successor_id", "parent_id"
+                )
+            )
+        }
+        self._current: dict[int, int] = {}
+
+    def current(self, pk: int | None) -> int | None:
+        if pk is None or pk not in self.rows:
+            return None
+        if pk not in self._current:
+            unit, seen = pk, set()
+            while not self.rows[unit][3] and self.rows[unit][4] and unit not in seen:
+                seen.add(unit)
+                unit = self.rows[unit][4]
+            self._current[pk] = unit
+        return self._current[pk]
+
+    def province(self, pk: int | None) -> int | None:
+        """The current province of a unit of any level."""
+        unit, seen = self.current(pk), set()
+        while unit is not None and self.rows[unit][2] != "province" and unit not in seen:
+            seen.add(unit)
+            unit = self.current(self.rows[unit][5])
+        return unit
+
+    def commune(self, pk: int | None) -> int | None:
+        unit = self.current(pk)
+        return unit if unit is not None and self.rows[unit][2] == "commune" else None
+
+    def code(self, pk):
+        return self.rows[pk][0] if pk is not None else None
+
+    def name(self, pk):
+        return self.rows[pk][1] if pk is not None else _("Not recorded")
+
+    def find(self, code: str, level: str) -> int | None:
+        """The current unit with this code, else a former one (resolved to its successor)."""
+        former = None
+        for pk, row in self.rows.items():
+            if row[0] == code and row[2] == level:
+                if row[3]:
+                    return pk
+                former = pk
+        return self.current(former) if former is not None else None
+
+    def within_province(self, province: int, level: str | None = None) -> list[int]:
+        return [
+            pk
+            for pk, row in self.rows.items()
+            if (level is None or row[2] == level) and self.province(pk) == province
+        ]
+
+    def within_commune(self, commune: int) -> list[int]:
+        return [pk for pk in self.rows if self.current(pk) == commune]
+
+
+# ---------------------------------------------------------------- SQL
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+DIMS = ["pa", "pp", "ps", "pc", "cl", "co", "md", "mo"]
+SETS = {
+    "person": ("pa", "pp", "ps"),
+    "commune": ("pc",),
+    "class": ("cl",),
+    "course": ("co",),
+    "mode": ("md",),
+    "monthly": ("mo",),
+    "total": (),
+}
+PERSON_SETS = ("person", "commune", "total")
+
+
+def _grouping_sql(facts: str, measures: str, sets, extra_key: str = "") -> tuple[str, dict]:
+    """SELECT gs, <DIMS>, <measures> grouped by each of `sets` over the `facts` subquery.
+
+    `gs` identifies the grouping set. `extra_key` (e.g. "uid") is grouped in every set."""
+    keys = [extra_key] if extra_key else []
+    if connection.vendor == "postgresql":
+        used = [d for d in DIMS if any(d in SETS[name] for name in sets)]
+        bits = {}
+        for name in sets:
+            cols = SETS[name]
+            bits[sum(1 << (len(used) - 1 - i) for i, d in enumerate(used) if d not in cols)] = name
+        group = ", ".join("(" + ", ".join(keys + list(SETS[name])) + ")" for name in sets)
+        selected = ", ".join(keys + [d if d in used else f"NULL AS {d}" for d in DIMS])
+        sql = (
+            f"SELECT GROUPING({', '.join(used)}) AS gs, {selected}, {measures} "
+            f"FROM ({facts}) f GROUP BY GROUPING SETS ({group})"
+        )
+        return sql, bits
+    parts, ids = [], {}
+    for number, name in enumerate(sets):
+        cols = SETS[name]
+        selected = ", ".join(keys + [d if d in cols else f"NULL AS {d}" for d in DIMS])
+        group = ", ".join(keys + list(cols))
+        parts.append(
+            f"SELECT {number} AS gs, {selected}, {measures} FROM ({facts}) f"
+            + (f" GROUP BY {group}" if group else "")
+        )
+        ids[number] = name
+    return " UNION ALL ".join(parts), ids
+
+
+class _Sql:
+    """The fact queries of one report, sharing bounds and jurisdiction filters."""
+
+    def __init__(self, query: ReportQuery, units: Units):
+        from assessments.models import Attempt
+        from certificates.models import Certificate
+        from courses.records import Enrolment
+        from people.models import Attendance, ClassSession, Profile, TrainingClass
+
+        self.t = {
+            "attendance": _table(Attendance),
+            "session": _table(ClassSession),
+            "class": _table(TrainingClass),
+            "class_courses": _table(TrainingClass.courses.through),
+            "enrolment": _table(Enrolment),
+            "attempt": _table(Attempt),
+            "certificate": _table(Certificate),
+            "profile": _table(Profile),
+        }
+        through = TrainingClass.courses.through._meta
+        self.cc_class = through.get_field("trainingclass").column
+        self.cc_course = through.get_field("coursepage").column
+        self.start = local_midnight(query.start)
+        self.stop = local_midnight(query.effective_end + timedelta(days=1))
+        self.months = month_bounds(query.start, query.effective_end)
+        self.params: list = []
+        self.person_filter = "1=1"
+        if query.commune_code:
+            ids = units.within_commune(units.find(query.commune_code, "commune"))
+            self.person_filter = f"p.commune_id IN ({self._ints(ids)})"
+        elif query.province_code:
+            province = units.find(query.province_code, "province")
+            ids = units.within_province(province, "province")
+            self.person_filter = f"p.province_id IN ({self._ints(ids)})"
+
+    @staticmethod
+    def _ints(ids) -> str:
+        return ", ".join(str(int(i)) for i in ids) or "NULL"
+
+    def month_case(self, column: str, params: list) -> str:
+        whens = []
+        for label, upper in self.months[:-1]:
+            whens.append(f"WHEN {column} < %s THEN '{label}'")
+            params.append(upper)
+        return f"CASE {' '.join(whens)} ELSE '{self.months[-1][0]}' END"
+
+    @staticmethod
+    def param(value, params: list) -> str:
+        params.append(value)
+        return "%s"
+
+    def in_period(self, column: str, params: list) -> str:
+        params.extend([self.start, self.stop])
+        return f"{column} >= %s AND {column} < %s"
+
+    def person(self, user_column: str) -> str:
+        return f"LEFT JOIN {self.t['profile']} p ON p.user_id = {user_column}"
+
+    PERSON_DIMS = (
+        "p.audience_id AS pa, p.province_id AS pp, COALESCE(p.sex, '') AS ps, p.commune_id AS pc"
+    )
+
+    def single_course(self) -> str:
+        """Classes teaching exactly one course, with that course."""
+        return (
+            f"SELECT {self.cc_class} AS class_id, MIN({self.cc_course}) AS course_id "
+            f"FROM {self.t['class_courses']} GROUP BY {self.cc_class} HAVING COUNT(*) = 1"
+        )
+
+    def participations(self) -> tuple[str, list, dict]:
+        params: list = []
+        t = self.t
+        attendance = (
+            f"SELECT a.user_id AS uid, {self.PERSON_DIMS}, s.training_class_id AS cl, "
+            f"sc.course_id AS co, c.mode AS md, {self.month_case('s.starts_at', params)} AS mo, "
+            f"1 AS att "
+            f"FROM {t['attendance']} a JOIN {t['session']} s ON s.id = a.session_id "
+            f"JOIN {t['class']} c ON c.id = s.training_class_id "
+            f"LEFT JOIN ({self.single_course()}) sc ON sc.class_id = c.id "
+            f"{self.person('a.user_id')} "
+            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)} "
+            f"AND {self.person_filter}"
+        )
+        completion = (
+            f"SELECT e.user_id AS uid, {self.PERSON_DIMS}, e.training_class_id AS cl, "
+            f"e.course_id AS co, c.mode AS md, {self.month_case('e.completed_at', params)} AS mo, "
+            f"0 AS att "
+            f"FROM {t['enrolment']} e LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
+            f"{self.person('e.user_id')} "
+            f"WHERE {self.in_period('e.completed_at', params)} AND {self.person_filter}"
+        )
+        inner, ids = _grouping_sql(
+            f"{attendance} UNION ALL {completion}", "SUM(att) AS att", list(SETS), "uid"
+        )
+        sql = (
+            f"SELECT gs, {', '.join(DIMS)}, SUM(att) AS attendances, COUNT(*) AS people_trained "
+            f"FROM ({inner}) g GROUP BY gs, {', '.join(DIMS)}"
+        )
+        return sql, _repeat(params, ids), ids
+
+    def enrolments(self) -> tuple[str, list, dict]:
+        params: list = []
+        t = self.t
+        facts = (
+            f"SELECT {self.PERSON_DIMS}, e.training_class_id AS cl, e.course_id AS co, "
+            f"c.mode AS md, {self.month_case('e.enrolled_at', params)} AS mo, "
+            f"CASE WHEN e.completed_at < {self.param(self.stop, params)} THEN 1 ELSE 0 END AS done "
+            f"FROM {t['enrolment']} e LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
+            f"{self.person('e.user_id')} "
+            f"WHERE {self.in_period('e.enrolled_at', params)} AND {self.person_filter}"
+        )
+        sql, ids = _grouping_sql(
+            facts, "COUNT(*) AS enrolments, SUM(done) AS enrolments_completed", list(SETS)
+        )
+        return sql, _repeat(params, ids), ids
+
+    def completions(self) -> tuple[str, list, dict]:
+        params: list = []
+        t = self.t
+        facts = (
+            f"SELECT {self.PERSON_DIMS}, e.training_class_id AS cl, e.course_id AS co, "
+            f"c.mode AS md, {self.month_case('e.completed_at', params)} AS mo "
+            f"FROM {t['enrolment']} e LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
+            f"{self.person('e.user_id')} "
+            f"WHERE {self.in_period('e.completed_at', params)} AND {self.person_filter}"
+        )
+        sql, ids = _grouping_sql(facts, "COUNT(*) AS completions", list(SETS))
+        return sql, _repeat(params, ids), ids
+
+    def attempts(self, lesson_courses: dict[int, list[int]]) -> tuple[str, list, dict]:
+        params: list = []
+        t = self.t
+        whens = " ".join(
+            f"WHEN t.lesson_id IN ({self._ints(lessons)}) THEN {int(course)}"
+            for course, lessons in sorted(lesson_courses.items())
+            if lessons
+        )
+        course = f"CASE {whens} END" if whens else "CAST(NULL AS INTEGER)"
+        facts = (
+            f"SELECT {self.PERSON_DIMS}, e.training_class_id AS cl, {course} AS co, "
+            f"c.mode AS md, {self.month_case('t.submitted_at', params)} AS mo, "
+            f"CASE WHEN t.passed THEN 1 ELSE 0 END AS passed, t.percent AS pct "
+            f"FROM {t['attempt']} t "
+            f"LEFT JOIN {t['enrolment']} e ON e.user_id = t.user_id AND e.course_id = {course} "
+            f"LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
+            f"{self.person('t.user_id')} "
+            f"WHERE t.state = 'graded' AND {self.in_period('t.submitted_at', params)} "
+            f"AND {self.person_filter}"
+        )
+        sql, ids = _grouping_sql(
+            facts,
+            "COUNT(*) AS quiz_graded, SUM(passed) AS quiz_passed, COUNT(pct) AS quiz_scored, "
+            "SUM(pct) AS quiz_score_sum",
+            list(SETS),
+        )
+        return sql, _repeat(params, ids), ids
+
+    def certificates(self) -> tuple[str, list, dict]:
+        params: list = []
+        t = self.t
+        facts = (
+            f"SELECT {self.PERSON_DIMS}, x.training_class_id AS cl, x.course_id AS co, "
+            f"c.mode AS md, {self.month_case('x.issued_at', params)} AS mo, "
+            f"CASE WHEN x.status = 'revoked' AND (x.revoked_at IS NULL OR x.revoked_at < "
+            f"{self.param(self.stop, params)}) THEN 1 ELSE 0 END AS revoked "
+            f"FROM {t['certificate']} x LEFT JOIN {t['class']} c ON c.id = x.training_class_id "
+            f"{self.person('x.user_id')} "
+            f"WHERE {self.in_period('x.issued_at', params)} AND {self.person_filter}"
+        )
+        sql, ids = _grouping_sql(
+            facts,
+            "COUNT(*) - SUM(revoked) AS certificates_valid, SUM(revoked) AS certificates_revoked",
+            list(SETS),
+        )
+        return sql, _repeat(params, ids), ids
+
+    def registered(self) -> tuple[str, list, dict]:
+        facts = (
+            f"SELECT {self.PERSON_DIMS}, NULL AS cl, NULL AS co, NULL AS md, NULL AS mo "
+            f"FROM {self.t['profile']} p WHERE p.created_at < %s AND {self.person_filter}"
+        )
+        sql, ids = _grouping_sql(facts, "COUNT(*) AS registered", list(PERSON_SETS))
+        params = [self.stop]
+        return sql, _repeat(params, ids), ids
+
+
+def _repeat(params: list, ids: dict) -> list:
+    """Outside PostgreSQL the facts subquery is repeated once per grouping set."""
+    return params if connection.vendor == "postgresql" else params * len(ids)
+
+
+def _run(sql: str, params: list, ids: dict, sink) -> None:
+    # Raw SQL gets no field adaptation: SQLite compares datetimes as UTC text.
+    params = [
+        connection.ops.adapt_datetimefield_value(p) if isinstance(p, datetime) else p
+        for p in params
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        dims = names[1 : 1 + len(DIMS)]
+        assert dims == DIMS, dims
+        measures = names[1 + len(DIMS) :]
+        for row in cursor.fetchall():
+            sink(
+                ids[row[0]],
+                dict(zip(DIMS, row[1 : 1 + len(DIMS)], strict=True)),
+                dict(zip(measures, row[9:], strict=True)),
+            )
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def _zero() -> dict:
+    return dict.fromkeys(_SUMS, 0)
+
+
+def _add(cell: dict, values: dict) -> None:
+    for name, value in values.items():
+        if value is not None:
+            cell[name] = cell.get(name, 0) + (
+                float(value) if name == "quiz_score_sum" else int(value)
+            )
+
+
+def _finish(cell: dict, not_applicable=()) -> dict:
+    out = {}
+    for metric in METRICS:
+        if metric in RATES:
+            continue
+        out[metric] = None if metric in not_applicable else cell[metric]
+    out["completion_rate"] = (
+        round(100 * cell["enrolments_completed"] / cell["enrolments"], 1)
+        if cell["enrolments"]
+        else None
+    )
+    out["quiz_pass_rate"] = (
+        round(100 * cell["quiz_passed"] / cell["quiz_graded"], 1) if cell["quiz_graded"] else None
+    )
+    out["quiz_mean_score"] = (
+        round(cell["quiz_score_sum"] / cell["quiz_scored"], 1) if cell["quiz_scored"] else None
+    )
+    out["enrolments_completed"] = cell["enrolments_completed"]
+    out["quiz_graded"] = cell["quiz_graded"]
+    return {metric: out[metric] for metric in METRICS + BASES}
+
+
+def _lesson_courses() -> dict[int, list[int]]:
+    from courses.models import CoursePage, LessonPage
+
+    courses = sorted(CoursePage.objects.values_list("pk", "path"), key=lambda c: -len(c[1]))
+    mapping: dict[int, list[int]] = {}
+    for lesson, path in LessonPage.objects.values_list("pk", "path"):
+        for course, course_path in courses:
+            if path.startswith(course_path):
+                mapping.setdefault(course, []).append(lesson)
+                break
+    return mapping
+
+
+def _held_classes(query: ReportQuery, units: Units, sql: _Sql):
+    """Classes held in the period and jurisdiction: (id, mode, locality, month)."""
+    from people.models import ClassSession, TrainingClass
+
+    sessions = ClassSession.objects.filter(training_class=OuterRef("pk"))
+    in_period = sessions.filter(starts_at__gte=sql.start, starts_at__lt=sql.stop)
+    classes = TrainingClass.objects.annotate(
+        first_at=Subquery(in_period.order_by("starts_at").values("starts_at")[:1]),
+        has_sessions=Exists(sessions),
+    ).filter(
+        Q(first_at__isnull=False)
+        | Q(has_sessions=False, starts_on__gte=query.start, starts_on__lte=query.effective_end)
+    )
+    if query.commune_code:
+        classes = classes.filter(
+            locality__in=units.within_commune(units.find(query.commune_code, "commune"))
+        )
+    elif query.province_code:
+        classes = classes.filter(
+            locality__in=units.within_province(units.find(query.province_code, "province"))
+        )
+    held = []
+    for pk, mode, locality, first_at, starts_on in classes.values_list(
+        "pk", "mode", "locality_id", "first_at", "starts_on"
+    ):
+        month = (timezone.localtime(first_at) if first_at else starts_on).strftime("%Y-%m")
+        held.append((pk, mode, locality, month))
+    return held
+
+
+def compute(query: ReportQuery) -> dict:
+    """The report of `query` (see the module docstring for every metric's definition)."""
+    from people.models import AudienceGroup, TrainingClass
+
+    query.validate()
+    units = Units()
+    scope_label = _("National")
+    scope_subject = _("ministries, sectors and localities")
+    if query.commune_code:
+        commune = units.find(query.commune_code, "commune")
+        if commune is None:
+            raise ReportInputError(
+                _("Unknown commune code: %(code)s.") % {"code": query.commune_code}
+            )
+        scope_label = units.name(commune)
+        scope_subject = _("the People's Committee of %(unit)s") % {
+            "unit": _lower_first(scope_label)
+        }
+    elif query.province_code:
+        province = units.find(query.province_code, "province")
+        if province is None:
+            raise ReportInputError(
+                _("Unknown province code: %(code)s.") % {"code": query.province_code}
+            )
+        scope_label = units.name(province)
+        name = scope_label
+        if not name.lower().startswith(("thành phố", "tỉnh")):
+            name = _("province %(name)s") % {"name": name}
+        scope_subject = _("the Department of Justice of %(unit)s") % {"unit": _lower_first(name)}
+    sql = _Sql(query, units)
+
+    # Cells keyed by (breakdown, key); "total" is the whole report.
+    cells: dict[tuple, dict] = {}
+
+    def cell(name, key):
+        found = cells.get((name, key))
+        if found is None:
+            found = cells[(name, key)] = _zero()
+        return found
+
+    def sink(set_name, dims, measures):
+        if set_name == "person":
+            audience, sex = dims["pa"], dims["ps"] or None
+            province = units.province(dims["pp"])
+            _add(cell("audience", audience), measures)
+            _add(cell("sex", sex), measures)
+            _add(cell("province", province), measures)
+            _add(cell("province_audience", (province, audience)), measures)
+        elif set_name == "commune":
+            _add(cell("commune", units.commune(dims["pc"])), measures)
+        elif set_name == "class":
+            _add(cell("class", dims["cl"]), measures)
+        elif set_name == "course":
+            _add(cell("course", dims["co"]), measures)
+        elif set_name == "mode":
+            _add(cell("mode", dims["md"]), measures)
+        elif set_name == "monthly":
+            _add(cell("monthly", dims["mo"]), measures)
+        else:
+            _add(cell("total", None), measures)
+
+    lesson_courses = _lesson_courses()
+    for sql_text, params, ids in (
+        sql.participations(),
+        sql.enrolments(),
+        sql.completions(),
+        sql.attempts(lesson_courses),
+        sql.certificates(),
+        sql.registered(),
+    ):
+        _run(sql_text, params, ids, sink)
+
+    # Classes held: few rows (one per class), placed in Python.
+    single = {
+        row["trainingclass_id"]: row["course"]
+        for row in TrainingClass.courses.through.objects.values("trainingclass_id")
+        .annotate(n=Count("pk"), course=Min("coursepage_id"))
+        .filter(n=1)
+    }
+    for pk, mode, locality, month in _held_classes(query, units, sql):
+        one = {"classes": 1}
+        _add(cell("total", None), one)
+        _add(cell("province", units.province(locality)), one)
+        _add(cell("commune", units.commune(locality)), one)
+        _add(cell("class", pk), one)
+        _add(cell("course", single.get(pk)), one)
+        _add(cell("mode", mode), one)
+        _add(cell("monthly", month), one)
+
+    def has_data(values):
+        return any(values[name] for name in _SUMS)
+
+    # Labels.
+    audiences = {a.pk: a for a in AudienceGroup.objects.all()}
+    class_ids = [key for (name, key) in cells if name == "class" and key is not None]
+    classes = {
+        c["pk"]: c
+        for c in TrainingClass.objects.filter(pk__in=class_ids).values(
+            "pk", "slug", "title", "mode", "locality_id"
+        )
+    }
+    course_ids = [key for (name, key) in cells if name == "course" and key is not None]
+    from wagtail.models import Page
+
+    courses = dict(Page.objects.filter(pk__in=course_ids).values_list("pk", "title"))
+    mode_labels = mode_names()
+    not_recorded = _("Not recorded")
+
+    def rows_of(name, keys_always=()):
+        keys = list(keys_always) + [
+            key
+            for (n, key) in cells
+            if n == name and key not in keys_always and has_data(cells[(n, key)])
+        ]
+        return [(key, cells.get((name, key)) or _zero()) for key in keys]
+
+    breakdowns: dict[str, list] = {}
+    # Audience: every group in its order, then "not recorded" if anyone is.
+    rows = []
+    for key, values in rows_of("audience", list(audiences)):
+        group = audiences.get(key)
+        rows.append(
+            {
+                "key": group.slug if group else None,
+                "label": group.name if group else not_recorded,
+                **_finish(values, NOT_APPLICABLE.get("audience", ())),
+            }
+        )
+    breakdowns["audience"] = rows
+    # Province: the provinces in scope, then those with data.
+    if query.commune_code:
+        in_scope = [units.province(units.find(query.commune_code, "commune"))]
+    elif query.province_code:
+        in_scope = [units.find(query.province_code, "province")]
+    else:
+        in_scope = sorted(
+            (pk for pk, row in units.rows.items() if row[2] == "province" and row[3]),
+            key=lambda pk: units.rows[pk][0],
+        )
+    rows = []
+    for key, values in rows_of("province", in_scope):
+        rows.append({"key": units.code(key), "label": units.name(key), **_finish(values)})
+    breakdowns["province"] = _nulls_last(rows)
+    rows = []
+    for key, values in rows_of("commune"):
+        province = units.province(key) if key is not None else None
+        rows.append(
+            {
+                "key": units.code(key),
+                "label": units.name(key) if key is not None else _("Not recorded / province level"),
+                "province": units.code(province),
+                "province_label": units.name(province) if province else "",
+                **_finish(values),
+            }
+        )
+    breakdowns["commune"] = _nulls_last(
+        sorted(rows, key=lambda r: (r["province"] or "", r["key"] or ""))
+    )
+    rows = []
+    for key, values in rows_of("course"):
+        rows.append(
+            {
+                "key": key,
+                "label": courses.get(key, "")
+                if key is not None
+                else _("Classes with several courses or none"),
+                **_finish(values, NOT_APPLICABLE["course"]),
+            }
+        )
+    breakdowns["course"] = _nulls_last(sorted(rows, key=lambda r: (r["label"], r["key"] or 0)))
+    rows = []
+    for key, values in rows_of("class"):
+        info = classes.get(key)
+        rows.append(
+            {
+                "key": info["slug"] if info else None,
+                "label": info["title"] if info else _("No class (self-study)"),
+                "mode": info["mode"] if info else None,
+                "province": units.code(units.province(info["locality_id"])) if info else None,
+                **_finish(values, NOT_APPLICABLE["class"]),
+            }
+        )
+    breakdowns["class"] = _nulls_last(sorted(rows, key=lambda r: (r["label"], r["key"] or "")))
+    rows = []
+    for key, values in rows_of("mode", MODES):
+        rows.append(
+            {
+                "key": key,
+                "label": mode_labels.get(key, key),
+                **_finish(values, NOT_APPLICABLE["mode"]),
+            }
+        )
+    breakdowns["mode"] = rows
+    sex_labels = sex_names()
+    rows = []
+    for key, values in rows_of("sex", SEXES):
+        rows.append(
+            {
+                "key": key,
+                "label": sex_labels.get(key, key),
+                **_finish(values, NOT_APPLICABLE["sex"]),
+            }
+        )
+    breakdowns["sex"] = rows
+
+    audience_order = {pk: i for i, pk in enumerate(audiences)}
+    province_audience = []
+    for (name, key), values in cells.items():
+        if name != "province_audience" or not has_data(values):
+            continue
+        province, audience = key
+        group = audiences.get(audience)
+        province_audience.append(
+            {
+                "province": units.code(province),
+                "province_label": units.name(province),
+                "audience": group.slug if group else None,
+                "audience_label": group.name if group else not_recorded,
+                **_finish(values, NOT_APPLICABLE["province_audience"]),
+            }
+        )
+    province_audience.sort(
+        key=lambda r: (
+            r["province"] is None,
+            r["province"] or "",
+            r["audience"] is None,
+            audience_order.get(
+                next((pk for pk, a in audiences.items() if a.slug == r["audience"]), None), 0
+            ),
+        )
+    )
+    monthly = [
+        {
+            "month": month,
+            **_finish(cells.get(("monthly", month)) or _zero(), NOT_APPLICABLE["monthly"]),
+        }
+        for month, _upper in sql.months
+    ]
+    return {
+        "query": {**query.as_dict(), "scope_label": scope_label, "scope_subject": scope_subject},
+        "totals": _finish(cells.get(("total", None)) or _zero()),
+        "breakdowns": breakdowns,
+        "province_audience": province_audience,
+        "monthly": monthly,
+        "not_additive": copy.deepcopy(NOT_ADDITIVE),
+    }
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _nulls_last(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if r["key"] is not None] + [r for r in rows if r["key"] is None]
+
+
+def mode_names() -> dict:
+    return {
+        "in_person": _("In person"),
+        "online": _("Online"),
+        "blended": _("Blended"),
+        None: _("No class (self-study)"),
+    }
+
+
+def sex_names() -> dict:
+    return {"female": _("Female"), "male": _("Male"), None: _("Not recorded")}
+
+
+def metric_labels() -> dict:
+    return {
+        "classes": _("Classes held"),
+        "attendances": _("Attendances"),
+        "people_trained": _("People trained"),
+        "enrolments": _("Enrolments"),
+        "completions": _("Completions"),
+        "completion_rate": _("Completion rate (%)"),
+        "quiz_pass_rate": _("Quiz pass rate (%)"),
+        "quiz_mean_score": _("Mean quiz score (%)"),
+        "certificates_valid": _("Certificates (valid)"),
+        "certificates_revoked": _("Certificates (revoked)"),
+        "registered": _("People registered"),
+        "enrolments_completed": _("Enrolments of the period completed"),
+        "quiz_graded": _("Graded quiz attempts"),
+    }
+
+
+def breakdown_labels() -> dict:
+    return {
+        "audience": _("By audience group"),
+        "province": _("By province"),
+        "commune": _("By commune"),
+        "course": _("By course"),
+        "class": _("By training class"),
+        "mode": _("By mode"),
+        "sex": _("By sex"),
+        "province_audience": _("Province by audience group"),
+        "monthly": _("By month"),
+    }
+
+
+# ---------------------------------------------------------------- privacy
+
+
+def _table_rows(report: dict):
+    yield from report["breakdowns"].items()
+    yield "province_audience", report["province_audience"]
+    yield "monthly", report["monthly"]
+
+
+def suppress_small(report: dict, minimum: int = 5) -> dict:
+    """A copy of `report` safe to show outside the statistician's own jurisdiction or publish.
+
+    A count of people (or of their records) from 1 to `minimum - 1` becomes None, and so does a
+    rate whose base is below `minimum`. So that a hidden cell cannot be worked out from the
+    total, when only one cell of a table's column is hidden the next smallest non-zero cell of
+    that column is hidden too. Each row lists what was hidden under "suppressed"; the report
+    carries "suppression": {"minimum": n}. Zeros stay: they identify nobody.
+    """
+    safe = copy.deepcopy(report)
+
+    def small(value):
+        return value is not None and 0 < value < minimum
+
+    def hide(row, metric):
+        row[metric] = None
+        row.setdefault("suppressed", [])
+        if metric not in row["suppressed"]:
+            row["suppressed"].append(metric)
+
+    def treat(row):
+        for metric in PEOPLE_COUNTS + BASES:
+            if small(row.get(metric)):
+                hide(row, metric)
+        for rate, base in RATES.items():
+            base_value = report_value(row, base)
+            numerator_hidden = rate == "completion_rate" and "enrolments_completed" in row.get(
+                "suppressed", []
+            )
+            if row.get(rate) is not None and (
+                base_value is None or base_value < minimum or numerator_hidden
+            ):
+                hide(row, rate)
+
+    def report_value(row, base):
+        original = row.get("_orig_" + base, row.get(base))
+        return original
+
+    for _name, rows in _table_rows(safe):
+        for row in rows:
+            for base in RATES.values():
+                row["_orig_" + base] = row.get(base)
+            treat(row)
+        for metric in PEOPLE_COUNTS + BASES:
+            hidden = [r for r in rows if metric in r.get("suppressed", [])]
+            if len(hidden) == 1:
+                others = [
+                    r for r in rows if r.get(metric) and metric not in r.get("suppressed", [])
+                ]
+                if others:
+                    hide(min(others, key=lambda r: r[metric]), metric)
+        for row in rows:
+            for base in RATES.values():
+                row.pop("_orig_" + base, None)
+    totals = safe["totals"]
+    for base in RATES.values():
+        totals["_orig_" + base] = totals.get(base)
+    treat(totals)
+    for base in RATES.values():
+        totals.pop("_orig_" + base, None)
+    safe["suppression"] = {"minimum": minimum}
+    return safe

@@ -1,0 +1,11 @@
+"""Background work of the reports app."""
+
+from celery import shared_task
+
+
+@shared_task
+def export_report(job_id: str) -> None:
+    """Run one export queued by `reports.services.report_export_start`."""
+    from .services import report_export_run
+
+    report_export_run(job_id=job_id)

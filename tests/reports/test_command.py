@@ -1,0 +1,86 @@
+"""training_report: writes the report; bad input ends with one Vietnamese line and no file."""
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from .dataset import build
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("training_report", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_it_writes_the_report_of_a_province(db, tmp_path):
+    world = build()
+    target = tmp_path / "lam-dong.xlsx"
+    code = world.units["LD"].code
+    output = run("--from", "2025-01-01", "--to", "2025-12-31", "--cutoff", "2025-11-30",
+                 "--province", code, "--format", "xlsx", "-o", str(target))  # fmt: skip
+    assert "3 người được bồi dưỡng" in output
+    book = load_workbook(target)
+    provinces = list(book["Theo tỉnh"].iter_rows(values_only=True))
+    assert provinces[1][:2] == (code, "Lâm Đồng")
+    json_target = tmp_path / "r.json"
+    run("--from", "2025-01-01", "--to", "2025-12-31", "--format", "json", "-o", str(json_target))
+    assert json_target.read_text(encoding="utf-8").startswith("{")
+
+
+@pytest.mark.parametrize(
+    "args, reason",
+    [
+        (["--from", "2025-06-01", "--to", "2025-01-01"], "sau ngày kết thúc"),
+        (["--from", "2025-01-01", "--to", "2025-12-31", "--province", "99"], "Không có tỉnh"),
+        (["--from", "2025-01-01", "--to", "2025-12-31", "--province", "67"], "không còn là đơn vị"),
+        (["--from", "2025-01-01", "--to", "2025-12-31", "--commune", "x1"], "Không có xã"),
+        (["--from", "2025-02-30", "--to", "2025-12-31"], "không phải là ngày hợp lệ"),
+        (["--from", "2025-01-01"], "Hãy nhập --to"),
+        (["--from", "2025-01-01", "--to", "2025-12-31", "--cutoff", "2024-01-01"], "trước ngày bắt đầu"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused_with_one_vietnamese_line(db, tmp_path, args, reason):
+    target = tmp_path / "out.xlsx"
+    with pytest.raises(CommandError) as refused:
+        run(*args, "--format", "xlsx", "-o", str(target))
+    message = str(refused.value)
+    assert reason in message and "\n" not in message
+    assert not target.exists()
+
+
+def test_an_unknown_format_is_refused(db, tmp_path):
+    with pytest.raises(CommandError, match="định dạng pdf"):
+        run(
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--format",
+            "pdf",
+            "-o",
+            str(tmp_path / "x"),
+        )
+
+
+def test_the_command_exits_non_zero_with_a_one_line_reason(tmp_path):
+    """As an operator sees it: a separate process, exit status and stderr."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test"}
+    env.pop("DATABASE_URL", None)  # the date is checked before anything is read
+    done = subprocess.run(
+        [sys.executable, "manage.py", "training_report", "--from", "01/01/2025", "--to",
+         "2025-12-31", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx")],
+        cwd=Path(settings.BASE_DIR), env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode != 0
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "không phải là ngày hợp lệ" in lines[0]
