@@ -81,6 +81,12 @@ def use_database(name: str) -> None:
     connection.settings_dict["NAME"] = name
 
 
+def migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
 def setup_django(template: str) -> None:
     os.environ["DATABASE_URL"] = url_for(template)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
@@ -101,12 +107,9 @@ def prepare_template(name: str, reuse: bool):
         drop_database(name)
         admin_execute(f'CREATE DATABASE "{name}"')
     use_database(name)
-    if fresh:
-        from django.core.management import call_command
-
-        start = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        print(f"template {name}: migrated in {time.perf_counter() - start:.0f} s")
+    start = time.perf_counter()
+    migrate()  # a kept template still gets the migrations added since it was made
+    print(f"template {name}: migrated in {time.perf_counter() - start:.0f} s")
     reference = reference_data()
     use_database("postgres")  # CREATE DATABASE ... TEMPLATE needs the template unused
     from django.db import connections
@@ -138,6 +141,7 @@ def prepare_size(template: str, trainees: int, reference, reuse: bool) -> str:
     if reuse and is_complete(name, trainees):
         print(f"{name}: reused")
         use_database(name)
+        migrate()
         return name
     drop_database(name)
     admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
@@ -355,7 +359,8 @@ def measure(name: str, trainees: int, repeat: int) -> dict:
 def print_results(results: list[dict]) -> list[str]:
     failures = []
     print()
-    print(f"annual national report {YEAR}, best of the runs; PostgreSQL")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"annual national report {YEAR}, best of the runs; PostgreSQL; load average {load}")
     header = (
         f"{'trainees':>10}{'compute s':>11}{'SQL s':>9}{'ratio':>8}{'queries':>9}"
         f"{'xlsx s':>9}{'xlsx KB':>9}{'cells':>7}  same figures"

@@ -15,6 +15,7 @@ class CertificatesConfig(AppConfig):
         from .receivers import issue_on_completion
 
         course_completed.connect(issue_on_completion, dispatch_uid="certificates.issue")
+        from . import data_rights  # noqa: F401 - the certificates section of a person's copy
 
         # certificates-extras: the holder's letter, and the task modules a worker must know.
         from . import bulk, bulk_views  # noqa: F401 - the ZIP task and its admin screens

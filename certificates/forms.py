@@ -3,6 +3,7 @@ reason asked for a revocation or a reissue."""
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -24,9 +25,9 @@ class CertificateTemplateForm(WagtailAdminModelForm):
     """The template's form. Image fields are plain file fields here: the checks in
     certificates/images.py judge the content (and refuse bombs) before anything decodes it."""
 
-    signature_image = forms.FileField(label=_("signature"), required=False)
-    seal_image = forms.FileField(label=_("seal"), required=False)
-    background_image = forms.FileField(label=_("background"), required=False)
+    signature_image = forms.FileField(required=False)
+    seal_image = forms.FileField(required=False)
+    background_image = forms.FileField(required=False)
 
     class Meta:
         model = CertificateTemplate
@@ -36,6 +37,8 @@ class CertificateTemplateForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         for name, text in IMAGE_HELP.items():
             if name in self.fields:
+                verbose_name = CertificateTemplate._meta.get_field(name).verbose_name
+                self.fields[name].label = capfirst(verbose_name)
                 self.fields[name].help_text = f"{text} {LIMITS}"
                 self.fields[name].widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
 

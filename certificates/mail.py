@@ -167,9 +167,9 @@ def certificate_issued_mail_task(self, certificate_id: int) -> bool:
     """The letter for a newly issued certificate. With a broker, the PDF is rendered by its own
     task: wait for it a little (three times 30 s) so that the letter can carry it."""
     rendering = getattr(settings, "CERTIFICATE_RENDER_ON_ISSUE", True)
-    if rendering and not self.request.is_eager and self.request.retries < 3:
-        if not pdf_is_rendered(certificate_id):
-            raise self.retry(countdown=30, max_retries=3)
+    waiting = rendering and not self.request.is_eager and self.request.retries < 3
+    if waiting and not pdf_is_rendered(certificate_id):
+        raise self.retry(countdown=30, max_retries=3)
     return certificate_issued_mail_send(certificate_id=certificate_id)
 
 

@@ -20,7 +20,7 @@ class CertificateTemplateViewSet(SnippetViewSet):
     model = CertificateTemplate
     icon = "doc-full"
     add_to_admin_menu = False
-    list_display = ["name", "issuer_name", "serial_suffix", "updated_at"]
+    list_display = ["name", "issuer_name", "serial_suffix"]
     search_fields = ["name", "issuer_name"]
     edit_handler = ObjectList(
         [

@@ -127,6 +127,9 @@ VI = {
     "No certificate has this code. Check it against the paper and try again.": "Không có giấy chứng nhận nào mang mã này. Hãy đối chiếu với bản giấy và thử lại.",
     "Too many lookups": "Tra cứu quá nhiều lần",
     "This address has checked too many certificates in a short time. Please wait a minute and try again.": "Địa chỉ mạng của bạn đã tra cứu quá nhiều giấy chứng nhận trong thời gian ngắn. Vui lòng chờ một phút rồi thử lại.",
+    # A person's copy of their data
+    "Reason for revocation": "Lý do thu hồi",
+    "Verification address": "Địa chỉ xác minh",
     # Course page
     "Download your certificate (PDF)": "Tải giấy chứng nhận (PDF)",
     "No. %(serial)s": "Số %(serial)s",

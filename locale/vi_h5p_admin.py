@@ -56,6 +56,7 @@ VI = {
     "%(library)s is allowed again: content using it plays.": "Đã cho phép lại %(library)s: nội dung dùng thư viện này phát được.",
     "%(library)s is blocked: content using it no longer plays and packages bringing it are refused.": "Đã chặn %(library)s: nội dung dùng thư viện này không phát được nữa và gói mang thư viện này sẽ bị từ chối.",
     "blocked library": "thư viện bị chặn",
+    "uploaded by": "người tải lên",
     "libraries": "thư viện",
     # Templates (media/templates/media/admin/)
     "Upload an .h5p package. It is checked in full first: a package with any problem is refused and nothing of it is saved. Its libraries are installed once and shared with other packages; an administrator may block a library.": "Tải lên một gói .h5p. Gói được kiểm tra toàn bộ trước: gói có bất kỳ lỗi nào sẽ bị từ chối và không phần nào được lưu. Các thư viện của gói chỉ được cài một lần và dùng chung với các gói khác; quản trị viên có thể chặn một thư viện.",

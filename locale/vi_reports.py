@@ -115,6 +115,7 @@ VI.update(
         "Unknown export format: %(value)s": "Không hỗ trợ định dạng xuất: %(value)s",
         "The export failed.": "Xuất báo cáo không thành công.",
         "(hidden)": "(ẩn)",
+        "Unknown table: %(name)s.": "Không có bảng số liệu: %(name)s.",
         # Periods and snapshots
         "calendar year": "năm",
         "six months": "6 tháng",

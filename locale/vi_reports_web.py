@@ -6,7 +6,7 @@ VI = {
     "Training statistics": "Thống kê bồi dưỡng",
     "Statistics": "Thống kê",
     "API token": "Mã truy cập API",
-    "Period": "Kỳ báo cáo",
+    "Period": "Thời gian",
     "Reporting period": "Kỳ báo cáo",
     "Custom dates below": "Tự chọn ngày ở dưới",
     "From": "Từ ngày",

@@ -26,6 +26,10 @@ from . import exports, xapi
 BODY_MAX_BYTES = xapi.STATEMENT_MAX_BYTES + 4096
 
 
+def _no_constants(name: str):
+    raise ValueError(name)  # NaN and Infinity are not JSON, and PostgreSQL refuses them
+
+
 def _refusal(error: xapi.XAPIRefused) -> JsonResponse:
     return JsonResponse({"error": error.message}, status=error.status)
 
@@ -39,7 +43,7 @@ def xapi_statement(request):
     if len(request.body) > BODY_MAX_BYTES:
         return JsonResponse({"error": _("This statement is too large.")}, status=413)
     try:
-        payload = json.loads(request.body)
+        payload = json.loads(request.body, parse_constant=_no_constants)
     except ValueError:
         payload = None
     if not isinstance(payload, dict):

@@ -4,13 +4,20 @@ form is replaced by the package upload (media/admin_views.py); editing changes t
 deleting also removes the content's files."""
 
 from django.urls import path
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from . import admin_views, selectors, services
 from .models import H5PContent
@@ -20,6 +27,19 @@ class H5PContentDeleteView(DeleteView):
     def delete_action(self):
         services.h5p_content_files_delete(content=self.object)
         super().delete_action()
+
+
+class H5PContentInspectView(InspectView):
+    def get_field_label(self, field_name, field):
+        if field_name == "uploaded_by":  # the model gives it no label of its own
+            return gettext("uploaded by")
+        return super().get_field_label(field_name, field)
+
+
+class H5PContentChooserViewSet(SnippetChooserViewSet):
+    def get_object_list(self):
+        """Authors choose among content that plays: READY, no blocked library."""
+        return selectors.playable_contents().order_by("-created_at", "-pk")
 
 
 class H5PContentViewSet(SnippetViewSet):
@@ -52,6 +72,8 @@ class H5PContentViewSet(SnippetViewSet):
         "extracted_at",
     ]
     delete_view_class = H5PContentDeleteView
+    inspect_view_class = H5PContentInspectView
+    chooser_viewset_class = H5PContentChooserViewSet
     copy_view_enabled = False
 
     def get_queryset(self, request):

@@ -50,9 +50,13 @@ its breakdown.
 Jurisdiction: a province report counts the people recorded in the province (or one of its
 predecessors) and the classes held there; a commune report likewise for the commune.
 
-Cost: a fixed number of SQL queries whatever the data size (about ten): each source table is
-read once with GROUP BY GROUPING SETS on PostgreSQL (UNION ALL of GROUP BYs elsewhere); units,
-labels and the roll-ups are joined in Python over the grouped rows.
+Cost: a fixed number of SQL queries whatever the data size (about a dozen): each record table is
+read once, grouped by GROUP BY GROUPING SETS on PostgreSQL (a UNION ALL of GROUP BYs elsewhere)
+over raw unit ids; units, labels and the roll-ups to current units are joined in Python over
+the grouped rows. Distinct people are counted per person first (`participations_by_person`),
+and per (person, class/course/mode/month) pair only when those tables are asked for.
+`ReportQuery(tables=("province_audience",))` computes only the tables named (the totals always):
+the national province x audience report reads each table once with one small grouping.
 """
 
 from __future__ import annotations
@@ -64,7 +68,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -147,6 +151,9 @@ class ReportQuery:
     cutoff: date | None = None
     province_code: str | None = None
     commune_code: str | None = None
+    # Which tables to compute (names of BREAKDOWNS, "province_audience", "monthly"); None: all.
+    # The others come back empty. The totals are always computed.
+    tables: tuple[str, ...] | None = None
 
     @property
     def effective_end(self) -> date:
@@ -169,6 +176,7 @@ class ReportQuery:
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        data["tables"] = list(self.tables) if self.tables else None
         for name in ("start", "end", "cutoff"):
             data[name] = data[name].isoformat() if data[name] else None
         data["effective_end"] = self.effective_end.isoformat()
@@ -269,7 +277,9 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-DIMS = ["pa", "pp", "ps", "pc", "cl", "co", "md", "mo"]
+# Dimensions of the grouped rows: the person's audience, province, sex and commune (raw unit ids,
+# rolled up in Python), the class, course, mode, month, and the month of completion.
+DIMS = ["pa", "pp", "ps", "pc", "cl", "co", "md", "mo", "mc"]
 SETS = {
     "person": ("pa", "pp", "ps"),
     "commune": ("pc",),
@@ -277,29 +287,50 @@ SETS = {
     "course": ("co",),
     "mode": ("md",),
     "monthly": ("mo",),
+    "monthly_done": ("mc",),
     "total": (),
 }
 PERSON_SETS = ("person", "commune", "total")
+OTHER_SETS = ("class", "course", "mode", "monthly", "monthly_done")
+TABLES = BREAKDOWNS + ["province_audience", "monthly"]
 
 
-def _grouping_sql(facts: str, measures: str, sets, extra_key: str = "") -> tuple[str, dict]:
-    """SELECT gs, <DIMS>, <measures> grouped by each of `sets` over the `facts` subquery.
+def _sets_for(tables) -> list[str]:
+    """The grouping sets the requested tables need (the totals always)."""
+    wanted = set(tables)
+    sets = []
+    if wanted & {"audience", "province", "sex", "province_audience"}:
+        sets.append("person")
+    for name in ("commune", "class", "course", "mode", "monthly"):
+        if name in wanted:
+            sets.append(name)
+    return sets + ["total"]
 
-    `gs` identifies the grouping set. `extra_key` (e.g. "uid") is grouped in every set."""
+
+def _grouping_sql(facts: str, measures: str, sets, extra_key: str = "") -> tuple[str, dict, int]:
+    """SELECT gs, <DIMS>, <measures> grouped by each of `sets` over the `facts` subquery, which
+    must select the dimensions those sets use. `gs` names the set; `extra_key` (e.g. "uid") is
+    grouped in every set. Returns the SQL, {gs: set name} and how often `facts` is repeated."""
     keys = [extra_key] if extra_key else []
+    used = [d for d in DIMS if any(d in SETS[name] for name in sets)]
     if connection.vendor == "postgresql":
-        used = [d for d in DIMS if any(d in SETS[name] for name in sets)]
-        bits = {}
-        for name in sets:
-            cols = SETS[name]
-            bits[sum(1 << (len(used) - 1 - i) for i, d in enumerate(used) if d not in cols)] = name
-        group = ", ".join("(" + ", ".join(keys + list(SETS[name])) + ")" for name in sets)
         selected = ", ".join(keys + [d if d in used else f"NULL AS {d}" for d in DIMS])
-        sql = (
-            f"SELECT GROUPING({', '.join(used)}) AS gs, {selected}, {measures} "
-            f"FROM ({facts}) f GROUP BY GROUPING SETS ({group})"
-        )
-        return sql, bits
+        group = ", ".join("(" + ", ".join(keys + list(SETS[name])) + ")" for name in sets)
+        if used:
+            bits = {
+                sum(1 << (len(used) - 1 - i) for i, d in enumerate(used) if d not in SETS[n]): n
+                for n in sets
+            }
+            sql = (
+                f"SELECT GROUPING({', '.join(used)}) AS gs, {selected}, {measures} "
+                f"FROM ({facts}) f GROUP BY GROUPING SETS ({group})"
+            )
+        else:  # the totals only
+            bits = {0: "total"}
+            sql = f"SELECT 0 AS gs, {selected}, {measures} FROM ({facts}) f" + (
+                f" GROUP BY {', '.join(keys)}" if keys else ""
+            )
+        return sql, bits, 1
     parts, ids = [], {}
     for number, name in enumerate(sets):
         cols = SETS[name]
@@ -310,13 +341,19 @@ def _grouping_sql(facts: str, measures: str, sets, extra_key: str = "") -> tuple
             + (f" GROUP BY {group}" if group else "")
         )
         ids[number] = name
-    return " UNION ALL ".join(parts), ids
+    return " UNION ALL ".join(parts), ids, len(sets)
 
 
 class _Sql:
-    """The fact queries of one report, sharing bounds and jurisdiction filters."""
+    """The fact queries of one report, sharing bounds and jurisdiction filters.
 
-    def __init__(self, query: ReportQuery, units: Units):
+    Each method returns (sql, params, {gs: set name}) or None when no table needs it."""
+
+    PERSON_DIMS = (
+        "p.audience_id AS pa, p.province_id AS pp, COALESCE(p.sex, '') AS ps, p.commune_id AS pc"
+    )
+
+    def __init__(self, query: ReportQuery, units: Units, sets: list[str]):
         from assessments.models import Attempt
         from certificates.models import Certificate
         from courses.records import Enrolment
@@ -338,8 +375,10 @@ class _Sql:
         self.start = local_midnight(query.start)
         self.stop = local_midnight(query.effective_end + timedelta(days=1))
         self.months = month_bounds(query.start, query.effective_end)
-        self.params: list = []
-        self.person_filter = "1=1"
+        self.sets = sets
+        self.person_sets = [s for s in sets if s in PERSON_SETS]
+        self.other_sets = [s for s in sets if s in OTHER_SETS]
+        self.person_filter = ""
         if query.commune_code:
             ids = units.within_commune(units.find(query.commune_code, "commune"))
             self.person_filter = f"p.commune_id IN ({self._ints(ids)})"
@@ -359,21 +398,27 @@ class _Sql:
             params.append(upper)
         return f"CASE {' '.join(whens)} ELSE '{self.months[-1][0]}' END"
 
-    @staticmethod
-    def param(value, params: list) -> str:
-        params.append(value)
-        return "%s"
-
     def in_period(self, column: str, params: list) -> str:
         params.extend([self.start, self.stop])
-        return f"{column} >= %s AND {column} < %s"
+        return f"({column} >= %s AND {column} < %s)"
 
-    def person(self, user_column: str) -> str:
-        return f"LEFT JOIN {self.t['profile']} p ON p.user_id = {user_column}"
+    def where_person(self, prefix: str = "AND") -> str:
+        return f" {prefix} {self.person_filter}" if self.person_filter else ""
 
-    PERSON_DIMS = (
-        "p.audience_id AS pa, p.province_id AS pp, COALESCE(p.sex, '') AS ps, p.commune_id AS pc"
-    )
+    def only_people(self, user_column: str) -> str:
+        """A semi-join keeping the jurisdiction's people (for queries without person dims)."""
+        if not self.person_filter:
+            return ""
+        return (
+            f" AND {user_column} IN (SELECT p.user_id FROM {self.t['profile']} p "
+            f"WHERE {self.person_filter})"
+        )
+
+    def person_join(self, user_column: str) -> str:
+        return f" LEFT JOIN {self.t['profile']} p ON p.user_id = {user_column}"
+
+    def wants(self, *names) -> bool:
+        return any(name in self.sets for name in names)
 
     def single_course(self) -> str:
         """Classes teaching exactly one course, with that course."""
@@ -382,67 +427,104 @@ class _Sql:
             f"FROM {self.t['class_courses']} GROUP BY {self.cc_class} HAVING COUNT(*) = 1"
         )
 
-    def participations(self) -> tuple[str, list, dict]:
+    def _done(self, sql, ids, repeat, params):
+        return sql, params * repeat, ids
+
+    def participations_by_person(self):
+        """Attendances and distinct people by person dims: first one row per person."""
         params: list = []
         t = self.t
+        parts = (
+            f"SELECT a.user_id AS uid, 1 AS att FROM {t['attendance']} a "
+            f"JOIN {t['session']} s ON s.id = a.session_id "
+            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)} "
+            f"UNION ALL SELECT e.user_id AS uid, 0 AS att FROM {t['enrolment']} e "
+            f"WHERE {self.in_period('e.completed_at', params)}"
+        )
+        facts = (
+            f"SELECT u.att, {self.PERSON_DIMS} "
+            f"FROM (SELECT x.uid, SUM(x.att) AS att FROM ({parts}) x GROUP BY x.uid) u"
+            f"{self.person_join('u.uid')}{self.where_person('WHERE')}"
+        )
+        sql, ids, repeat = _grouping_sql(
+            facts, "SUM(att) AS attendances, COUNT(*) AS people_trained", self.person_sets
+        )
+        return self._done(sql, ids, repeat, params)
+
+    def participations_by_other(self):
+        """Attendances and distinct people by class, course, mode and month."""
+        sets = [s for s in self.other_sets if s != "monthly_done"]
+        if not sets:
+            return None
+        params: list = []
+        t = self.t
+        wants_month = "monthly" in sets
+        month_a = f", {self.month_case('s.starts_at', params)} AS mo" if wants_month else ""
         attendance = (
-            f"SELECT a.user_id AS uid, {self.PERSON_DIMS}, s.training_class_id AS cl, "
-            f"sc.course_id AS co, c.mode AS md, {self.month_case('s.starts_at', params)} AS mo, "
-            f"1 AS att "
+            f"SELECT a.user_id AS uid, s.training_class_id AS cl, sc.course_id AS co, "
+            f"c.mode AS md{month_a}, 1 AS att "
             f"FROM {t['attendance']} a JOIN {t['session']} s ON s.id = a.session_id "
             f"JOIN {t['class']} c ON c.id = s.training_class_id "
             f"LEFT JOIN ({self.single_course()}) sc ON sc.class_id = c.id "
-            f"{self.person('a.user_id')} "
-            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)} "
-            f"AND {self.person_filter}"
+            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)}"
+            f"{self.only_people('a.user_id')}"
         )
+        month_c = f", {self.month_case('e.completed_at', params)} AS mo" if wants_month else ""
         completion = (
-            f"SELECT e.user_id AS uid, {self.PERSON_DIMS}, e.training_class_id AS cl, "
-            f"e.course_id AS co, c.mode AS md, {self.month_case('e.completed_at', params)} AS mo, "
-            f"0 AS att "
+            f"SELECT e.user_id AS uid, e.training_class_id AS cl, e.course_id AS co, "
+            f"c.mode AS md{month_c}, 0 AS att "
             f"FROM {t['enrolment']} e LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
-            f"{self.person('e.user_id')} "
-            f"WHERE {self.in_period('e.completed_at', params)} AND {self.person_filter}"
+            f"WHERE {self.in_period('e.completed_at', params)}{self.only_people('e.user_id')}"
         )
-        inner, ids = _grouping_sql(
-            f"{attendance} UNION ALL {completion}", "SUM(att) AS att", list(SETS), "uid"
+        inner, ids, repeat = _grouping_sql(
+            f"{attendance} UNION ALL {completion}", "SUM(att) AS att", sets, "uid"
         )
         sql = (
             f"SELECT gs, {', '.join(DIMS)}, SUM(att) AS attendances, COUNT(*) AS people_trained "
             f"FROM ({inner}) g GROUP BY gs, {', '.join(DIMS)}"
         )
-        return sql, _repeat(params, ids), ids
+        return self._done(sql, ids, repeat, params)
 
-    def enrolments(self) -> tuple[str, list, dict]:
+    def enrolments(self):
+        """Enrolments made, their completion by the end, and completions, in one pass."""
         params: list = []
         t = self.t
+        sets = list(self.sets) + (["monthly_done"] if "monthly" in self.sets else [])
+        dims = [self.PERSON_DIMS, "e.training_class_id AS cl", "e.course_id AS co"]
+        joins = self.person_join("e.user_id")
+        if self.wants("mode"):
+            dims.append("c.mode AS md")
+            joins += f" LEFT JOIN {t['class']} c ON c.id = e.training_class_id"
+        if self.wants("monthly"):
+            enrolled = self.in_period("e.enrolled_at", params)
+            dims.append(
+                f"CASE WHEN {enrolled} THEN {self.month_case('e.enrolled_at', params)} END AS mo"
+            )
+            completed = self.in_period("e.completed_at", params)
+            dims.append(
+                f"CASE WHEN {completed} THEN {self.month_case('e.completed_at', params)} END AS mc"
+            )
+        enrolled = self.in_period("e.enrolled_at", params)
+        dims.append(f"CASE WHEN {enrolled} THEN 1 ELSE 0 END AS e_in")
+        enrolled = self.in_period("e.enrolled_at", params)
+        params.append(self.stop)
+        dims.append(f"CASE WHEN {enrolled} AND e.completed_at < %s THEN 1 ELSE 0 END AS done")
+        completed = self.in_period("e.completed_at", params)
+        dims.append(f"CASE WHEN {completed} THEN 1 ELSE 0 END AS c_in")
+        enrolled = self.in_period("e.enrolled_at", params)
+        completed = self.in_period("e.completed_at", params)
         facts = (
-            f"SELECT {self.PERSON_DIMS}, e.training_class_id AS cl, e.course_id AS co, "
-            f"c.mode AS md, {self.month_case('e.enrolled_at', params)} AS mo, "
-            f"CASE WHEN e.completed_at < {self.param(self.stop, params)} THEN 1 ELSE 0 END AS done "
-            f"FROM {t['enrolment']} e LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
-            f"{self.person('e.user_id')} "
-            f"WHERE {self.in_period('e.enrolled_at', params)} AND {self.person_filter}"
+            f"SELECT {', '.join(dims)} FROM {t['enrolment']} e{joins} "
+            f"WHERE ({enrolled} OR {completed}){self.where_person()}"
         )
-        sql, ids = _grouping_sql(
-            facts, "COUNT(*) AS enrolments, SUM(done) AS enrolments_completed", list(SETS)
+        sql, ids, repeat = _grouping_sql(
+            facts,
+            "SUM(e_in) AS enrolments, SUM(done) AS enrolments_completed, SUM(c_in) AS completions",
+            sets,
         )
-        return sql, _repeat(params, ids), ids
+        return self._done(sql, ids, repeat, params)
 
-    def completions(self) -> tuple[str, list, dict]:
-        params: list = []
-        t = self.t
-        facts = (
-            f"SELECT {self.PERSON_DIMS}, e.training_class_id AS cl, e.course_id AS co, "
-            f"c.mode AS md, {self.month_case('e.completed_at', params)} AS mo "
-            f"FROM {t['enrolment']} e LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
-            f"{self.person('e.user_id')} "
-            f"WHERE {self.in_period('e.completed_at', params)} AND {self.person_filter}"
-        )
-        sql, ids = _grouping_sql(facts, "COUNT(*) AS completions", list(SETS))
-        return sql, _repeat(params, ids), ids
-
-    def attempts(self, lesson_courses: dict[int, list[int]]) -> tuple[str, list, dict]:
+    def attempts(self, lesson_courses: dict[int, list[int]]):
         params: list = []
         t = self.t
         whens = " ".join(
@@ -451,57 +533,77 @@ class _Sql:
             if lessons
         )
         course = f"CASE {whens} END" if whens else "CAST(NULL AS INTEGER)"
+        dims = [self.PERSON_DIMS, f"{course} AS co"]
+        joins = self.person_join("t.user_id")
+        if self.wants("class", "mode"):
+            dims.append("e.training_class_id AS cl")
+            joins += (
+                f" LEFT JOIN {t['enrolment']} e ON e.user_id = t.user_id AND e.course_id = {course}"
+            )
+            if self.wants("mode"):
+                dims.append("c.mode AS md")
+                joins += f" LEFT JOIN {t['class']} c ON c.id = e.training_class_id"
+        if self.wants("monthly"):
+            dims.append(f"{self.month_case('t.submitted_at', params)} AS mo")
         facts = (
-            f"SELECT {self.PERSON_DIMS}, e.training_class_id AS cl, {course} AS co, "
-            f"c.mode AS md, {self.month_case('t.submitted_at', params)} AS mo, "
-            f"CASE WHEN t.passed THEN 1 ELSE 0 END AS passed, t.percent AS pct "
-            f"FROM {t['attempt']} t "
-            f"LEFT JOIN {t['enrolment']} e ON e.user_id = t.user_id AND e.course_id = {course} "
-            f"LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
-            f"{self.person('t.user_id')} "
-            f"WHERE t.state = 'graded' AND {self.in_period('t.submitted_at', params)} "
-            f"AND {self.person_filter}"
+            f"SELECT {', '.join(dims)}, CASE WHEN t.passed THEN 1 ELSE 0 END AS passed, "
+            f"t.percent AS pct FROM {t['attempt']} t{joins} "
+            f"WHERE t.state = 'graded' AND {self.in_period('t.submitted_at', params)}"
+            f"{self.where_person()}"
         )
-        sql, ids = _grouping_sql(
+        sql, ids, repeat = _grouping_sql(
             facts,
             "COUNT(*) AS quiz_graded, SUM(passed) AS quiz_passed, COUNT(pct) AS quiz_scored, "
             "SUM(pct) AS quiz_score_sum",
-            list(SETS),
+            self.sets,
         )
-        return sql, _repeat(params, ids), ids
+        return self._done(sql, ids, repeat, params)
 
-    def certificates(self) -> tuple[str, list, dict]:
+    def certificates(self):
         params: list = []
         t = self.t
+        dims = [self.PERSON_DIMS, "x.training_class_id AS cl", "x.course_id AS co"]
+        joins = self.person_join("x.user_id")
+        if self.wants("mode"):
+            dims.append("c.mode AS md")
+            joins += f" LEFT JOIN {t['class']} c ON c.id = x.training_class_id"
+        if self.wants("monthly"):
+            dims.append(f"{self.month_case('x.issued_at', params)} AS mo")
+        params.append(self.stop)
         facts = (
-            f"SELECT {self.PERSON_DIMS}, x.training_class_id AS cl, x.course_id AS co, "
-            f"c.mode AS md, {self.month_case('x.issued_at', params)} AS mo, "
-            f"CASE WHEN x.status = 'revoked' AND (x.revoked_at IS NULL OR x.revoked_at < "
-            f"{self.param(self.stop, params)}) THEN 1 ELSE 0 END AS revoked "
-            f"FROM {t['certificate']} x LEFT JOIN {t['class']} c ON c.id = x.training_class_id "
-            f"{self.person('x.user_id')} "
-            f"WHERE {self.in_period('x.issued_at', params)} AND {self.person_filter}"
+            f"SELECT {', '.join(dims)}, CASE WHEN x.status = 'revoked' AND "
+            f"(x.revoked_at IS NULL OR x.revoked_at < %s) THEN 1 ELSE 0 END AS revoked "
+            f"FROM {t['certificate']} x{joins} "
+            f"WHERE {self.in_period('x.issued_at', params)}{self.where_person()}"
         )
-        sql, ids = _grouping_sql(
+        sql, ids, repeat = _grouping_sql(
             facts,
             "COUNT(*) - SUM(revoked) AS certificates_valid, SUM(revoked) AS certificates_revoked",
-            list(SETS),
+            self.sets,
         )
-        return sql, _repeat(params, ids), ids
+        return self._done(sql, ids, repeat, params)
 
-    def registered(self) -> tuple[str, list, dict]:
+    def registered(self):
         facts = (
-            f"SELECT {self.PERSON_DIMS}, NULL AS cl, NULL AS co, NULL AS md, NULL AS mo "
-            f"FROM {self.t['profile']} p WHERE p.created_at < %s AND {self.person_filter}"
+            f"SELECT {self.PERSON_DIMS} FROM {self.t['profile']} p "
+            f"WHERE p.created_at < %s{self.where_person()}"
         )
-        sql, ids = _grouping_sql(facts, "COUNT(*) AS registered", list(PERSON_SETS))
-        params = [self.stop]
-        return sql, _repeat(params, ids), ids
+        sql, ids, repeat = _grouping_sql(facts, "COUNT(*) AS registered", self.person_sets)
+        return self._done(sql, ids, repeat, [self.stop])
 
-
-def _repeat(params: list, ids: dict) -> list:
-    """Outside PostgreSQL the facts subquery is repeated once per grouping set."""
-    return params if connection.vendor == "postgresql" else params * len(ids)
+    def all(self, lesson_courses):
+        return [
+            q
+            for q in (
+                self.participations_by_person(),
+                self.participations_by_other(),
+                self.enrolments(),
+                self.attempts(lesson_courses),
+                self.certificates(),
+                self.registered(),
+            )
+            if q is not None
+        ]
 
 
 def _run(sql: str, params: list, ids: dict, sink) -> None:
@@ -513,14 +615,13 @@ def _run(sql: str, params: list, ids: dict, sink) -> None:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        dims = names[1 : 1 + len(DIMS)]
-        assert dims == DIMS, dims
+        assert names[1 : 1 + len(DIMS)] == DIMS, names
         measures = names[1 + len(DIMS) :]
         for row in cursor.fetchall():
             sink(
                 ids[row[0]],
                 dict(zip(DIMS, row[1 : 1 + len(DIMS)], strict=True)),
-                dict(zip(measures, row[9:], strict=True)),
+                dict(zip(measures, row[1 + len(DIMS) :], strict=True)),
             )
 
 
@@ -574,34 +675,50 @@ def _lesson_courses() -> dict[int, list[int]]:
     return mapping
 
 
-def _held_classes(query: ReportQuery, units: Units, sql: _Sql):
-    """Classes held in the period and jurisdiction: (id, mode, locality, month)."""
+def _classes(query: ReportQuery, units: Units, sql: _Sql):
+    """Every class (id -> slug, title, mode, locality), and those held in the period and
+    jurisdiction as (id, mode, locality, month). Two queries, whatever the number of classes."""
     from people.models import ClassSession, TrainingClass
 
-    sessions = ClassSession.objects.filter(training_class=OuterRef("pk"))
-    in_period = sessions.filter(starts_at__gte=sql.start, starts_at__lt=sql.stop)
-    classes = TrainingClass.objects.annotate(
-        first_at=Subquery(in_period.order_by("starts_at").values("starts_at")[:1]),
-        has_sessions=Exists(sessions),
-    ).filter(
-        Q(first_at__isnull=False)
-        | Q(has_sessions=False, starts_on__gte=query.start, starts_on__lte=query.effective_end)
-    )
+    sessions = {
+        row["training_class_id"]: (row["first_at"], row["n"])
+        for row in ClassSession.objects.values("training_class_id").annotate(
+            first_at=Min("starts_at", filter=Q(starts_at__gte=sql.start, starts_at__lt=sql.stop)),
+            n=Count("pk"),
+        )
+    }
     if query.commune_code:
-        classes = classes.filter(
-            locality__in=units.within_commune(units.find(query.commune_code, "commune"))
-        )
+        commune = units.find(query.commune_code, "commune")
+
+        def in_scope(locality):
+            return units.current(locality) == commune
+
     elif query.province_code:
-        classes = classes.filter(
-            locality__in=units.within_province(units.find(query.province_code, "province"))
-        )
-    held = []
-    for pk, mode, locality, first_at, starts_on in classes.values_list(
-        "pk", "mode", "locality_id", "first_at", "starts_on"
+        province = units.find(query.province_code, "province")
+
+        def in_scope(locality):
+            return units.province(locality) == province
+
+    else:
+
+        def in_scope(locality):
+            return True
+
+    classes, held = {}, []
+    for row in TrainingClass.objects.values(
+        "pk", "slug", "title", "mode", "locality_id", "starts_on"
     ):
-        month = (timezone.localtime(first_at) if first_at else starts_on).strftime("%Y-%m")
-        held.append((pk, mode, locality, month))
-    return held
+        classes[row["pk"]] = row
+        first_at, count = sessions.get(row["pk"], (None, 0))
+        if first_at is not None:
+            month = timezone.localtime(first_at).strftime("%Y-%m")
+        elif not count and query.start <= row["starts_on"] <= query.effective_end:
+            month = row["starts_on"].strftime("%Y-%m")
+        else:
+            continue
+        if in_scope(row["locality_id"]):
+            held.append((row["pk"], row["mode"], row["locality_id"], month))
+    return classes, held
 
 
 def compute(query: ReportQuery) -> dict:
@@ -609,6 +726,9 @@ def compute(query: ReportQuery) -> dict:
     from people.models import AudienceGroup, TrainingClass
 
     query.validate()
+    unknown = set(query.tables or ()) - set(TABLES)
+    if unknown:
+        raise ReportInputError(_("Unknown table: %(name)s.") % {"name": ", ".join(sorted(unknown))})
     units = Units()
     scope_label = _("National")
     scope_subject = _("ministries, sectors and localities")
@@ -633,7 +753,7 @@ def compute(query: ReportQuery) -> dict:
         if not name.lower().startswith(("thành phố", "tỉnh")):
             name = _("province %(name)s") % {"name": name}
         scope_subject = _("the Department of Justice of %(unit)s") % {"unit": _lower_first(name)}
-    sql = _Sql(query, units)
+    sql = _Sql(query, units, _sets_for(query.tables or TABLES))
 
     # Cells keyed by (breakdown, key); "total" is the whole report.
     cells: dict[tuple, dict] = {}
@@ -661,19 +781,17 @@ def compute(query: ReportQuery) -> dict:
         elif set_name == "mode":
             _add(cell("mode", dims["md"]), measures)
         elif set_name == "monthly":
-            _add(cell("monthly", dims["mo"]), measures)
+            if dims["mo"] is not None:  # None: an enrolment completed, not made, in the period
+                measures = {k: v for k, v in measures.items() if k != "completions"}
+                _add(cell("monthly", dims["mo"]), measures)
+        elif set_name == "monthly_done":
+            if dims["mc"] is not None:
+                _add(cell("monthly", dims["mc"]), {"completions": measures["completions"]})
         else:
             _add(cell("total", None), measures)
 
     lesson_courses = _lesson_courses()
-    for sql_text, params, ids in (
-        sql.participations(),
-        sql.enrolments(),
-        sql.completions(),
-        sql.attempts(lesson_courses),
-        sql.certificates(),
-        sql.registered(),
-    ):
+    for sql_text, params, ids in sql.all(lesson_courses):
         _run(sql_text, params, ids, sink)
 
     # Classes held: few rows (one per class), placed in Python.
@@ -683,7 +801,8 @@ def compute(query: ReportQuery) -> dict:
         .annotate(n=Count("pk"), course=Min("coursepage_id"))
         .filter(n=1)
     }
-    for pk, mode, locality, month in _held_classes(query, units, sql):
+    classes, held = _classes(query, units, sql)
+    for pk, mode, locality, month in held:
         one = {"classes": 1}
         _add(cell("total", None), one)
         _add(cell("province", units.province(locality)), one)
@@ -698,13 +817,6 @@ def compute(query: ReportQuery) -> dict:
 
     # Labels.
     audiences = {a.pk: a for a in AudienceGroup.objects.all()}
-    class_ids = [key for (name, key) in cells if name == "class" and key is not None]
-    classes = {
-        c["pk"]: c
-        for c in TrainingClass.objects.filter(pk__in=class_ids).values(
-            "pk", "slug", "title", "mode", "locality_id"
-        )
-    }
     course_ids = [key for (name, key) in cells if name == "course" and key is not None]
     from wagtail.models import Page
 
@@ -842,6 +954,12 @@ def compute(query: ReportQuery) -> dict:
         }
         for month, _upper in sql.months
     ]
+    requested = set(query.tables or TABLES)
+    breakdowns = {name: rows if name in requested else [] for name, rows in breakdowns.items()}
+    if "province_audience" not in requested:
+        province_audience = []
+    if "monthly" not in requested:
+        monthly = []
     return {
         "query": {**query.as_dict(), "scope_label": scope_label, "scope_subject": scope_subject},
         "totals": _finish(cells.get(("total", None)) or _zero()),

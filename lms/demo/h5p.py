@@ -60,9 +60,11 @@ CONTENT_VI = {
 }
 
 
+@functools.cache
 def vietnamese_package() -> bytes:
     """The fixture with Vietnamese content.json and h5p.json (language vi, Vietnamese title);
-    every other file copied as it is, each name once."""
+    every other file copied as it is, each name once. Built once per process (0.2 s): the
+    browser tests seed the demo again after each of them."""
     out = io.BytesIO()
     seen = set()
     with zipfile.ZipFile(FIXTURE) as source, zipfile.ZipFile(out, "w") as target:

@@ -280,4 +280,5 @@ def seed_demo() -> SeedReport:
     importlib.import_module("lms.demo.h5p").seed_h5p(report)
     people.seed_progress(report)
     importlib.import_module("lms.demo.certificates").seed_certificates(report)
+    importlib.import_module("reports.demo").seed_reports(report)
     return report

@@ -83,6 +83,59 @@ def test_canonical_json_sorts_by_utf16_and_escapes_like_json_stringify():
             canonical_json(bad)
 
 
+# The W3C test vector (vc-di-eddsa, TestVectors/eddsa-jcs-2022): same key, same document, same
+# proof options give the published hash and signature, byte for byte.
+W3C_KEY = "z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq"  # multicodec 0x8026 + seed
+W3C_DOCUMENT = {
+    "@context": [
+        "https://www.w3.org/ns/credentials/v2",
+        "https://www.w3.org/ns/credentials/examples/v2",
+    ],
+    "id": "urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33",
+    "type": ["VerifiableCredential", "AlumniCredential"],
+    "name": "Alumni Credential",
+    "description": "A minimum viable example of an Alumni Credential.",
+    "issuer": "https://vc.example/issuers/5678",
+    "validFrom": "2023-01-01T00:00:00Z",
+    "credentialSubject": {"id": "did:example:abcdefgh", "alumniOf": "The School of Examples"},
+}
+W3C_MULTIKEY = "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+
+
+def _w3c_options(method: str) -> dict:
+    return {
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-jcs-2022",
+        "created": "2023-02-24T23:36:38Z",
+        "verificationMethod": method,
+        "proofPurpose": "assertionMethod",
+    }
+
+
+def test_signing_reproduces_the_w3c_eddsa_jcs_2022_test_vector():
+    key = Ed25519PrivateKey.from_private_bytes(badges.base58btc_decode(W3C_KEY[1:])[2:])
+    assert badges.public_key_multibase(key.public_key()) == W3C_MULTIKEY
+    did_method = f"did:key:{W3C_MULTIKEY}#{W3C_MULTIKEY}"
+    assert badges._hash_data(W3C_DOCUMENT, _w3c_options(did_method)).hex() == (
+        "66ab154f5c2890a140cb8388a22a160454f80575f6eae09e5a097cabe539a1db"
+        "59b7cb6251b8991add1ce0bc83107e3db9dbbab5bd2c28f687db1a03abc92f19"
+    )
+    web_method = f"https://vc.example/issuers/5678#{W3C_MULTIKEY}"
+    signature = key.sign(badges._hash_data(W3C_DOCUMENT, _w3c_options(web_method)))
+    assert "z" + badges.base58btc_encode(signature) == (
+        "z63t83Y53KfzJ5ZosfKTnqfMcKB2dmTrfjSaQjeNNjAD5srBowQfmWqeRb8rRjmeEuCBEsddF9LsVogtuTsijJKh4"
+    )
+    # A proof that carries its own @context (as the vector's does) verifies too.
+    document = {**W3C_DOCUMENT, "issuer": f"did:key:{W3C_MULTIKEY}"}
+    options = {**_w3c_options(did_method), "@context": W3C_DOCUMENT["@context"]}
+    proof_value = key.sign(badges._hash_data(document, _w3c_options(did_method)))
+    signed = {
+        **document,
+        "proof": {**options, "proofValue": "z" + badges.base58btc_encode(proof_value)},
+    }
+    assert badges.verify_credential(signed)
+
+
 # The credential ----------------------------------------------------------------------------
 
 

@@ -76,7 +76,7 @@ def test_a_certificate_records_everything_it_prints(demo):
 
 
 def test_issuing_twice_returns_the_same_certificate_and_serials_follow_on(demo):
-    template = CertificateTemplateFactory(serial_suffix="GCN-STP")
+    template = CertificateTemplateFactory(serial_suffix="GCN-LAI")
     course = course_with_template(template=template)
     first = completed_enrolment(course=course)
     second = completed_enrolment(course=course)
@@ -85,8 +85,8 @@ def test_issuing_twice_returns_the_same_certificate_and_serials_follow_on(demo):
     two = services.certificate_issue(enrolment_id=second.pk)
     assert again.pk == one.pk
     assert Certificate.objects.filter(enrolment=first).count() == 1
-    assert (one.serial, two.serial) == ("1/GCN-STP", "2/GCN-STP")
-    assert SerialCounter.objects.get(serial_suffix="GCN-STP").last_number == 2
+    assert (one.serial, two.serial) == ("1/GCN-LAI", "2/GCN-LAI")
+    assert SerialCounter.objects.get(serial_suffix="GCN-LAI").last_number == 2
 
 
 def test_refusals_say_why_in_vietnamese(demo):
@@ -103,7 +103,7 @@ def test_refusals_say_why_in_vietnamese(demo):
     with translation.override("vi"), pytest.raises(services.NotIssuable) as refused:
         services.certificate_issue(enrolment_id=enrolment.pk)
     assert "mẫu giấy chứng nhận" in str(refused.value)
-    assert not Certificate.objects.exists()
+    assert not Certificate.objects.filter(course=course).exists()
 
 
 def test_completing_a_course_issues_its_certificate_automatically(
@@ -223,7 +223,7 @@ def test_the_command_issues_missing_certificates_and_refuses_unknown_slugs(demo,
     enrolments = [completed_enrolment(course=course) for _ in range(3)]
     call_command("issue_certificates", "--course", course.slug, "--dry-run")
     assert "Sẽ cấp 3" in capsys.readouterr().out
-    assert not Certificate.objects.exists()
+    assert not Certificate.objects.filter(course=course).exists()
     call_command("issue_certificates", "--course", course.slug)
     assert "Đã cấp 3" in capsys.readouterr().out
     assert Certificate.objects.filter(enrolment__in=enrolments).count() == 3
@@ -234,3 +234,14 @@ def test_the_command_issues_missing_certificates_and_refuses_unknown_slugs(demo,
         call_command("issue_certificates", "--course", "không-co-khoa")
     with pytest.raises(CommandError, match="lop-khong-co"):
         call_command("issue_certificates", "--course", course.slug, "--class", "lop-khong-co")
+
+
+def test_a_persons_copy_of_their_data_lists_their_certificates(demo):
+    from people.data_rights import personal_data_collect
+
+    enrolment = completed_enrolment(course=course_with_template(title="Khoá dữ liệu cá nhân"))
+    certificate = services.certificate_issue(enrolment_id=enrolment.pk)
+    rows = personal_data_collect(user=enrolment.user)["certificates"]
+    assert [(r["serial"], r["course"]) for r in rows] == [
+        (certificate.serial, "Khoá dữ liệu cá nhân")
+    ]

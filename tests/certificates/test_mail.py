@@ -49,9 +49,12 @@ def test_issuing_sends_the_holder_one_vietnamese_letter(demo, django_capture_on_
     certificate_mail.certificate_issued_mail_task.delay(certificate.pk)
     assert certificate_mail.certificate_issued_mail_send(certificate_id=certificate.pk) is False
     assert len(mail.outbox) == 1
-    assert CertificateEvent.objects.filter(
-        certificate=certificate, reason=certificate_mail.MAIL_SENT_REASON
-    ).count() == 1
+    assert (
+        CertificateEvent.objects.filter(
+            certificate=certificate, reason=certificate_mail.MAIL_SENT_REASON
+        ).count()
+        == 1
+    )
 
 
 def test_the_letter_carries_the_pdf_once_rendered_and_skips_people_without_e_mail(demo):
@@ -61,7 +64,7 @@ def test_the_letter_carries_the_pdf_once_rendered_and_skips_people_without_e_mai
     mail.outbox.clear()
 
     assert certificate_mail.certificate_issued_mail_send(certificate_id=certificate.pk)
-    (name, content, kind), = mail.outbox[0].attachments
+    ((name, content, kind),) = mail.outbox[0].attachments
     assert name.endswith(".pdf") and content == FAKE_PDF and kind == "application/pdf"
 
     without = _issue(course, username="khong.thu", email="")

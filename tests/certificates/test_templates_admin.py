@@ -3,6 +3,8 @@ refusals in Vietnamese, the live preview; issued certificates revoked with a rea
 certificates issued by its trainer."""
 
 import io
+import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -98,6 +100,19 @@ def test_bad_images_are_refused_with_a_message(admin_client, field, content, mes
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not CertificateTemplate.objects.filter(name="Mẫu Sở Tư pháp").exists()
+
+
+def test_the_certificates_menu_and_template_list_are_vietnamese(admin_client):
+    CertificateTemplateFactory(name="Mẫu Sở Tư pháp Lạng Sơn")
+    home = admin_client.get("/admin/").content.decode()
+    sidebar = re.search(r'<script id="wagtail-sidebar-props"[^>]*>(.*?)</script>', home, re.S)
+    menu = json.dumps(json.loads(sidebar.group(1)), ensure_ascii=False)
+    assert "Mẫu giấy chứng nhận" in menu and "Giấy chứng nhận đã cấp" in menu
+    listing = admin_client.get("/admin/snippets/certificates/certificatetemplate/")
+    assert "Mẫu Sở Tư pháp Lạng Sơn" in listing.content.decode()
+    form = admin_client.get(ADD_URL).content.decode()
+    for label in ("Đơn vị cấp", "Ký hiệu số hiệu", "Chữ ký", "Con dấu", "Hình nền", "Tối đa 5 MB"):
+        assert label in form
 
 
 def test_the_live_preview_shows_the_layout_as_html_and_as_pdf(admin_client):

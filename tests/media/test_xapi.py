@@ -19,7 +19,7 @@ from media.models import H5PContent, H5PState, XAPIStatement
 from media.serving import content_token
 from media.xapi import VERBS, activity_iri
 from media.xapi import result_of as result_of_statement
-from tests.factories import UserFactory, publish_child
+from tests.factories import UserFactory
 
 _numbers = itertools.count(1)
 
@@ -45,16 +45,17 @@ def catalogue(db):
 
 
 def course_with_activity(catalogue, content, *, required=True, **course_fields):
-    """A published course of one lesson holding the activity; each page published once."""
+    """A live course of one lesson holding the activity (pages made live directly, without
+    revisions: what these tests read is the live page, and publishing costs time)."""
     course = CoursePage(
         title="Khoá có H5P", slug=f"khoa-h5p-{next(_numbers)}", summary="Tóm tắt.", **course_fields
     )
-    publish_child(catalogue, course)
+    catalogue.add_child(instance=course)
     block = {"content": content.pk, "required": required, "caption": ""}
     lesson = LessonPage(
         title="Bài tương tác", slug="bai-1", body=json.dumps([{"type": "h5p", "value": block}])
     )
-    publish_child(course, lesson)
+    course.add_child(instance=lesson)
     return course, LessonPage.objects.get(pk=lesson.pk)
 
 
@@ -161,8 +162,10 @@ def test_a_statement_that_is_not_xapi_is_refused(activity):
     response = post(activity, broken)
     assert response.status_code == 400
     assert response.json()["error"] == "Câu lệnh xAPI không có động từ (verb) hợp lệ."
-    response = activity["client"].post("/h5p/xapi/", data="{", content_type="application/json")
-    assert response.status_code == 400
+    for body in ("{", '{"token": "x", "statement": {"result": {"score": {"scaled": NaN}}}}'):
+        response = activity["client"].post("/h5p/xapi/", data=body, content_type="application/json")
+        assert response.status_code == 400
+        assert response.json()["error"] == "Đây không phải là câu lệnh xAPI."
     assert not XAPIStatement.objects.exists()
 
 

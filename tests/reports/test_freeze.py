@@ -84,3 +84,18 @@ def test_only_the_jurisdictions_holder_freezes_it(period):
     with pytest.raises(PermissionDenied):
         report_freeze(period_id=period.pk, actor=UserFactory(username="rep-nobody"))
     assert not ReportSnapshot.objects.exists()
+
+
+def test_statisticians_manage_periods_in_the_admin_in_vietnamese(client, period):
+    officer = statistician("rep-stat-admin", "20")
+    client.force_login(officer)
+    listing = client.get("/admin/snippets/reports/reportingperiod/")
+    assert listing.status_code == 200
+    assert "Năm 2025" in listing.content.decode()
+    response = client.post(
+        "/admin/snippets/reports/reportingperiod/add/",
+        {"name": "Sai ngày", "kind": "custom", "start": "2026-06-01", "end": "2026-01-01"},
+    )
+    assert response.status_code == 200  # the form again, with the reason
+    assert "Ngày kết thúc không được trước ngày bắt đầu" in response.content.decode()
+    assert not ReportingPeriod.objects.filter(name="Sai ngày").exists()

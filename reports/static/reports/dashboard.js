@@ -26,25 +26,41 @@
       };
     });
   }
+  // Long names (audience groups) on several short lines, so they fit beside bars at 360 px.
+  function wrap(label) {
+    var lines = [], line = "";
+    String(label).split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > 18) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
   function draw(id, chart, type, horizontal) {
     var canvas = document.getElementById(id);
-    if (!canvas || !chart || !chart.labels.length) {
+    // A chart of one bar says nothing the totals do not: a province's own view skips it.
+    if (!canvas || !chart || chart.labels.length < (horizontal ? 2 : 1)) {
       if (canvas) canvas.closest("figure").hidden = true;
       return;
     }
     if (horizontal) {
       // One bar pair per row: the chart grows with the number of provinces, readable at 360 px.
-      canvas.parentElement.style.height = Math.max(240, chart.labels.length * 34 + 80) + "px";
+      canvas.parentElement.style.height = Math.max(240, chart.labels.length * 44 + 90) + "px";
     }
     new window.Chart(canvas, {
       type: type,
-      data: { labels: chart.labels, datasets: datasets(chart, type === "line") },
+      data: {
+        labels: horizontal ? chart.labels.map(wrap) : chart.labels,
+        datasets: datasets(chart, type === "line"),
+      },
       options: {
         indexAxis: horizontal ? "y" : "x",
         responsive: true,
         maintainAspectRatio: false,
         plugins: { legend: { position: "bottom" } },
-        scales: { x: { beginAtZero: true }, y: { beginAtZero: true } },
+        scales: horizontal
+          ? { x: { beginAtZero: true }, y: { ticks: { autoSkip: false } } }
+          : { x: { ticks: { autoSkip: true } }, y: { beginAtZero: true } },
       },
     });
   }
