@@ -15,11 +15,12 @@ class CertificatesConfig(AppConfig):
         from .receivers import issue_on_completion
 
         course_completed.connect(issue_on_completion, dispatch_uid="certificates.issue")
-        from . import data_rights  # noqa: F401 - the certificates section of a person's copy
 
-        # certificates-extras: the holder's letter, and the task modules a worker must know.
-        from . import bulk, bulk_views  # noqa: F401 - the ZIP task and its admin screens
+        # Modules that register something when imported: the certificates section of a person's
+        # copy (data_rights); the ZIP task and its admin screens (bulk, bulk_views).
+        from . import bulk, bulk_views, data_rights  # noqa: F401
         from .mail import mail_on_issue
         from .signals import certificate_issued
 
+        # The holder's letter when a certificate is issued (certificates/mail.py).
         certificate_issued.connect(mail_on_issue, dispatch_uid="certificates.mail_on_issue")

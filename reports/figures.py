@@ -62,12 +62,13 @@ the national province x audience report reads each table once with one small gro
 from __future__ import annotations
 
 import copy
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -476,12 +477,11 @@ class _Sql:
             f"FROM {t['enrolment']} e LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
             f"WHERE {self.in_period('e.completed_at', params)}{self.only_people('e.user_id')}"
         )
-        inner, ids, repeat = _grouping_sql(
-            f"{attendance} UNION ALL {completion}", "SUM(att) AS att", sets, "uid"
-        )
-        sql = (
-            f"SELECT gs, {', '.join(DIMS)}, SUM(att) AS attendances, COUNT(*) AS people_trained "
-            f"FROM ({inner}) g GROUP BY gs, {', '.join(DIMS)}"
+        # COUNT(DISTINCT) sorts once per set: faster here than hashing (person, set) pairs.
+        sql, ids, repeat = _grouping_sql(
+            f"{attendance} UNION ALL {completion}",
+            "SUM(att) AS attendances, COUNT(DISTINCT uid) AS people_trained",
+            sets,
         )
         return self._done(sql, ids, repeat, params)
 
@@ -604,6 +604,23 @@ class _Sql:
             )
             if q is not None
         ]
+
+
+@contextmanager
+def _enough_memory():
+    """On PostgreSQL, let the grouping of this report use settings.REPORTS_WORK_MEM (default
+    64MB) instead of the server's default (often 4MB): past about 100,000 people the per-person
+    hash tables would otherwise spill to disk and time would grow faster than the data. JIT is
+    off for these queries: compiling them costs more than it saves."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    work_mem = getattr(settings, "REPORTS_WORK_MEM", "64MB")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true)", [work_mem]
+        )
+        yield
 
 
 def _run(sql: str, params: list, ids: dict, sink) -> None:
@@ -791,8 +808,9 @@ def compute(query: ReportQuery) -> dict:
             _add(cell("total", None), measures)
 
     lesson_courses = _lesson_courses()
-    for sql_text, params, ids in sql.all(lesson_courses):
-        _run(sql_text, params, ids, sink)
+    with _enough_memory():
+        for sql_text, params, ids in sql.all(lesson_courses):
+            _run(sql_text, params, ids, sink)
 
     # Classes held: few rows (one per class), placed in Python.
     single = {
