@@ -6,15 +6,231 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0008_coursepage_certificate_template_and_more'),
+        ("courses", "0008_coursepage_certificate_template_and_more"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='lessonpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('callout', 9), ('case_study', 12), ('quote', 15), ('document', 18), ('media', 28), ('quiz', 31), ('h5p', 34)], block_lookup={0: ('lms.blocks.HeadingBlock', (), {}), 1: ('lms.blocks.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the image shows, for people who cannot see it.', 'label': 'Alternative text'}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4)]], {}), 6: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('note', 'Note'), ('tip', 'Tip'), ('warning', 'Warning')], 'label': 'Kind'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Title'}), 8: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Text'}), 9: ('wagtail.blocks.StructBlock', [[('kind', 6), ('title', 7), ('body', 8)]], {}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Situation'}), 11: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Questions to discuss', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('title', 7), ('situation', 10), ('questions', 11)]], {}), 13: ('wagtail.blocks.TextBlock', (), {'label': 'Quotation'}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('text', 13), ('attribution', 14)]], {}), 16: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('document', 16), ('title', 17)]], {}), 19: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('video', 'Video'), ('audio', 'Audio')], 'label': 'Kind'}), 20: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Video: MP4 or WebM. Audio: MP3, M4A, OGG, WAV or WebM. Keep files small: trainees often watch on mobile data.', 'label': 'Media file'}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'A .vtt file with the words spoken and the sounds heard, timed.', 'label': 'Captions file (WebVTT)'}), 22: ('wagtail.blocks.CharBlock', (), {'default': 'vi', 'help_text': 'vi for Vietnamese, en for English.', 'label': 'Language code', 'max_length': 12, 'validators': [django.core.validators.RegexValidator('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', 'Enter a language code such as vi or en.')]}), 23: ('wagtail.blocks.CharBlock', (), {'default': 'Tiếng Việt', 'help_text': "The name listed in the player's captions menu.", 'label': 'Name in the player', 'max_length': 40}), 24: ('wagtail.blocks.StructBlock', [[('file', 21), ('language', 22), ('label', 23)]], {}), 25: ('wagtail.blocks.ListBlock', (24,), {'default': [], 'help_text': 'Videos: one WebVTT file per language. The first is shown by default.', 'label': 'Captions', 'min_num': 0}), 26: ('wagtail.images.blocks.ImageChooserBlock', (), {'help_text': 'Videos only: the picture shown before the video plays.', 'label': 'Poster image', 'required': False}), 27: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'help_text': 'Everything said and shown, for people who cannot or do not play the media.', 'label': 'Transcript'}), 28: ('wagtail.blocks.StructBlock', [[('title', 7), ('kind', 19), ('media', 20), ('captions', 25), ('poster', 26), ('transcript', 27)]], {}), 29: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'help_text': 'The lesson is complete only when this activity is passed or completed.', 'label': 'Required to complete the lesson', 'required': False}), 30: ('wagtail.snippets.blocks.SnippetChooserBlock', ('assessments.Quiz',), {'label': 'Quiz'}), 31: ('wagtail.blocks.StructBlock', [[('required', 29), ('quiz', 30)]], {}), 32: ('wagtail.snippets.blocks.SnippetChooserBlock', ('media.H5PContent',), {'label': 'H5P activity'}), 33: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional: a sentence under the activity, e.g. what to do.', 'label': 'Caption', 'max_length': 255, 'required': False}), 34: ('wagtail.blocks.StructBlock', [[('required', 29), ('content', 32), ('caption', 33)]], {})}, verbose_name='body'),
+            model_name="lessonpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("paragraph", 1),
+                    ("image", 5),
+                    ("callout", 9),
+                    ("case_study", 12),
+                    ("quote", 15),
+                    ("document", 18),
+                    ("media", 28),
+                    ("quiz", 31),
+                    ("h5p", 34),
+                ],
+                block_lookup={
+                    0: ("lms.blocks.HeadingBlock", (), {}),
+                    1: ("lms.blocks.ParagraphBlock", (), {}),
+                    2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the image shows, for people who cannot see it.",
+                            "label": "Alternative text",
+                        },
+                    ),
+                    4: ("wagtail.blocks.CharBlock", (), {"label": "Caption", "required": False}),
+                    5: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 2), ("alt_text", 3), ("caption", 4)]],
+                        {},
+                    ),
+                    6: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("note", "Note"), ("tip", "Tip"), ("warning", "Warning")],
+                            "label": "Kind",
+                        },
+                    ),
+                    7: ("wagtail.blocks.CharBlock", (), {"label": "Title"}),
+                    8: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link", "document-link"],
+                            "label": "Text",
+                        },
+                    ),
+                    9: (
+                        "wagtail.blocks.StructBlock",
+                        [[("kind", 6), ("title", 7), ("body", 8)]],
+                        {},
+                    ),
+                    10: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link", "document-link"],
+                            "label": "Situation",
+                        },
+                    ),
+                    11: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link", "document-link"],
+                            "label": "Questions to discuss",
+                            "required": False,
+                        },
+                    ),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 7), ("situation", 10), ("questions", 11)]],
+                        {},
+                    ),
+                    13: ("wagtail.blocks.TextBlock", (), {"label": "Quotation"}),
+                    14: ("wagtail.blocks.CharBlock", (), {"label": "Source", "required": False}),
+                    15: ("wagtail.blocks.StructBlock", [[("text", 13), ("attribution", 14)]], {}),
+                    16: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "Document"},
+                    ),
+                    17: ("wagtail.blocks.CharBlock", (), {"label": "Link text", "required": False}),
+                    18: ("wagtail.blocks.StructBlock", [[("document", 16), ("title", 17)]], {}),
+                    19: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [("video", "Video"), ("audio", "Audio")], "label": "Kind"},
+                    ),
+                    20: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {
+                            "help_text": "Video: MP4 or WebM. Audio: MP3, M4A, OGG, WAV or WebM. Keep files small: trainees often watch on mobile data.",
+                            "label": "Media file",
+                        },
+                    ),
+                    21: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {
+                            "help_text": "A .vtt file with the words spoken and the sounds heard, timed.",
+                            "label": "Captions file (WebVTT)",
+                        },
+                    ),
+                    22: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "default": "vi",
+                            "help_text": "vi for Vietnamese, en for English.",
+                            "label": "Language code",
+                            "max_length": 12,
+                            "validators": [
+                                django.core.validators.RegexValidator(
+                                    "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                                    "Enter a language code such as vi or en.",
+                                )
+                            ],
+                        },
+                    ),
+                    23: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "default": "Tiếng Việt",
+                            "help_text": "The name listed in the player's captions menu.",
+                            "label": "Name in the player",
+                            "max_length": 40,
+                        },
+                    ),
+                    24: (
+                        "wagtail.blocks.StructBlock",
+                        [[("file", 21), ("language", 22), ("label", 23)]],
+                        {},
+                    ),
+                    25: (
+                        "wagtail.blocks.ListBlock",
+                        (24,),
+                        {
+                            "default": [],
+                            "help_text": "Videos: one WebVTT file per language. The first is shown by default.",
+                            "label": "Captions",
+                            "min_num": 0,
+                        },
+                    ),
+                    26: (
+                        "wagtail.images.blocks.ImageChooserBlock",
+                        (),
+                        {
+                            "help_text": "Videos only: the picture shown before the video plays.",
+                            "label": "Poster image",
+                            "required": False,
+                        },
+                    ),
+                    27: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "ol", "ul", "link", "document-link"],
+                            "help_text": "Everything said and shown, for people who cannot or do not play the media.",
+                            "label": "Transcript",
+                        },
+                    ),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 7),
+                                ("kind", 19),
+                                ("media", 20),
+                                ("captions", 25),
+                                ("poster", 26),
+                                ("transcript", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                    29: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "default": True,
+                            "help_text": "The lesson is complete only when this activity is passed or completed.",
+                            "label": "Required to complete the lesson",
+                            "required": False,
+                        },
+                    ),
+                    30: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("assessments.Quiz",),
+                        {"label": "Quiz"},
+                    ),
+                    31: ("wagtail.blocks.StructBlock", [[("required", 29), ("quiz", 30)]], {}),
+                    32: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("media.H5PContent",),
+                        {"label": "H5P activity"},
+                    ),
+                    33: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Optional: a sentence under the activity, e.g. what to do.",
+                            "label": "Caption",
+                            "max_length": 255,
+                            "required": False,
+                        },
+                    ),
+                    34: (
+                        "wagtail.blocks.StructBlock",
+                        [[("required", 29), ("content", 32), ("caption", 33)]],
+                        {},
+                    ),
+                },
+                verbose_name="body",
+            ),
         ),
     ]
