@@ -8,3 +8,6 @@ class MediaConfig(AppConfig):
     name = "media"
     verbose_name = _("Interactive media")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the H5P content origin checks

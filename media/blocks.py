@@ -100,12 +100,31 @@ def _library_fullscreen(content) -> bool:
     return bool(main is not None and main.metadata.get("fullscreen"))
 
 
+def player_core(*, token: str, user_id: int, content) -> dict:
+    """The h5p-standalone options that do not depend on where the player runs."""
+    from .serving import player_paths
+    from .xapi import activity_iri
+
+    return {
+        **player_paths(token),
+        "xAPIObjectIRI": activity_iri(content.pk),
+        "saveFreq": SAVE_EVERY_SECONDS,
+        # H5P core saves state only for a known user; the actor it builds from these is
+        # replaced on the server by the logged-in person.
+        "user": {"name": str(user_id), "mail": f"{user_id}@users.invalid"},
+        # Only for content types made for it (Course Presentation...): on the others H5P's
+        # button sits over the question's first line on a phone.
+        "fullScreen": _library_fullscreen(content),
+        "title": content.title,
+    }
+
+
 def player_settings(*, request, content, lesson) -> dict | None:
     """The h5p-standalone options for this reader, or None when the activity cannot play for
-    them (not logged in, content not ready or using a blocked library)."""
+    them (not logged in, content not ready or using a blocked library). With a content origin
+    the player runs in a frame from there (media/player.py) and `lms.frameUrl` names it."""
     from .selectors import content_is_playable
-    from .serving import content_token, player_paths
-    from .xapi import activity_iri
+    from .serving import content_origin, content_token
 
     user = getattr(request, "user", None)
     if content is None or user is None or not user.is_authenticated:
@@ -114,24 +133,16 @@ def player_settings(*, request, content, lesson) -> dict | None:
         return None
     token = content_token(user=user, content=content, lesson=lesson)
     state_url = reverse("h5p:state", kwargs={"content_id": content.pk})
+    origin = content_origin()
     return {
-        **player_paths(token),
+        **player_core(token=token, user_id=user.pk, content=content),
         "frameJs": static("vendor/h5p-standalone/frame.bundle.js"),
         "frameCss": static("vendor/h5p-standalone/styles/h5p.css"),
-        "xAPIObjectIRI": activity_iri(content.pk),
-        "saveFreq": SAVE_EVERY_SECONDS,
         "ajax": {
             "contentUserDataUrl": f"{state_url}?t={token}&dataType=:dataType"
             "&subContentId=:subContentId"
         },
-        # H5P core saves state only for a known user; the actor it builds from these is
-        # replaced on the server by the logged-in person.
-        "user": {"name": str(user.pk), "mail": f"{user.pk}@users.invalid"},
         "translations": core_translations(),
-        # Only for content types made for it (Course Presentation...): on the others H5P's
-        # button sits over the question's first line on a phone.
-        "fullScreen": _library_fullscreen(content),
-        "title": content.title,
         # For media/static/media/h5p-block.js, not the player:
         "lms": {
             "contentId": content.pk,
@@ -139,6 +150,8 @@ def player_settings(*, request, content, lesson) -> dict | None:
             "player": static("vendor/h5p-standalone/main.bundle.js"),
             "css": static("media/h5p-block.css"),
             "xapiUrl": reverse("h5p:xapi"),
+            "frameUrl": origin + reverse("h5p:player", kwargs={"token": token}) if origin else "",
+            "frameOrigin": origin,
             "messages": {
                 "loading": gettext("Loading the activity…"),
                 "failed": gettext(

@@ -48,3 +48,14 @@ def libraries_for_admin() -> QuerySet:
 
 def contents_using(library: H5PLibrary) -> QuerySet:
     return H5PContent.objects.filter(Q(libraries=library) | Q(main_library=library)).distinct()
+
+
+def content_for_player(content_id: int) -> H5PContent | None:
+    """The content the player page plays, with its main library, or None when it cannot play
+    (missing, not READY, or using a blocked library). One query."""
+    content = (
+        _with_blocked_flag(H5PContent.objects.select_related("main_library"))
+        .filter(pk=content_id)
+        .first()
+    )
+    return content if content_is_playable(content) else None

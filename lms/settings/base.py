@@ -72,6 +72,8 @@ MIDDLEWARE = [
     # files come compressed from whitenoise above). Django pads gzip output against BREACH
     # and masks CSRF tokens per response.
     "django.middleware.gzip.GZipMiddleware",
+    # On the H5P content origin, only the player's page and files (before any session is read).
+    "media.middleware.ContentOriginMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: Vietnamese unless the language switch's cookie says otherwise.
     "lms.middleware.VietnameseFirstLocaleMiddleware",
@@ -339,9 +341,14 @@ LOGGING = {
 
 PLATFORM_NAME = _("Communication of draft policies: training platform")
 
-# H5P (media/). Extracted packages are served from this origin ("https://h5p.example.org", also
-# listed in ALLOWED_HOSTS) when set, so no uploaded file shares the site's origin; "" serves them
-# from the site itself. Player tokens expire after H5P_TOKEN_MAX_AGE seconds (12 hours).
+# H5P (media/). When set ("https://h5p.example.org": another host name of this app, also in
+# ALLOWED_HOSTS), the H5P player runs in a frame from that origin (media/player.py) and the
+# extracted files are served from it, so neither the libraries' JavaScript nor the content runs
+# with the site's origin; that origin serves nothing else (media/middleware.py). "" (the
+# embedded default) runs the player in the lesson page itself: library code then runs with the
+# site's origin and the trainee's session, and only the upload permission and the library
+# allow-list keep it trustworthy. Set it in production (docs/operations.md). Player tokens
+# expire after H5P_TOKEN_MAX_AGE seconds (12 hours).
 H5P_CONTENT_ORIGIN = env("H5P_CONTENT_ORIGIN", "")
 H5P_TOKEN_MAX_AGE = env_int("H5P_TOKEN_MAX_AGE", 12 * 60 * 60)
 

@@ -1,8 +1,11 @@
 // H5P activities in a lesson (media/templates/media/blocks/h5p.html). Nothing of the player is
-// fetched until the trainee presses Start: then h5p-standalone is loaded from our static files,
-// the activity is built with the settings the server wrote into the block, and every xAPI
-// statement the player emits is posted to /h5p/xapi/ with the block's player token. The server
-// decides what counts; this script only shows what it answered.
+// fetched until the trainee presses Start. Then, with a content origin set (H5P_CONTENT_ORIGIN),
+// the player runs in a frame from that origin (media/player.py, h5p-frame.js) and talks to this
+// page by postMessage only: this page hands it the saved state and H5P's interface strings, and
+// posts the statements and state it sends back to the site with the session. Without one,
+// h5p-standalone is loaded into this page. Either way every xAPI statement is posted to
+// /h5p/xapi/ with the block's player token; the server decides what counts and this script only
+// shows what it answered.
 (function () {
   "use strict";
   if (window.lmsH5PBlocks) return; // the block's <script> tag comes once per block
@@ -161,12 +164,119 @@
       .catch(function () {});
   }
 
+  // --- The player in a frame from the content origin ---------------------------------------
+
+  var frames = []; // blocks whose player runs in a frame: {iframe, ...}
+  var MESSAGE = "lms-h5p:";
+
+  function frameBlockFor(event) {
+    // Only our own frames, and only while they show the content origin: a message from any
+    // other window, or from this page itself, is not the player.
+    for (var i = 0; i < frames.length; i += 1) {
+      var block = frames[i];
+      if (event.source === block.iframe.contentWindow && event.origin === block.lms.frameOrigin) {
+        return block;
+      }
+    }
+    return null;
+  }
+
+  function saveState(block, data) {
+    if (typeof data !== "string") return;
+    var url = block.stateUrl.replace(":dataType", "state").replace(":subContentId", "0");
+    fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      body: new URLSearchParams({ data: data }).toString(),
+    }).catch(function () {});
+  }
+
+  function frameFailed(block) {
+    var index = frames.indexOf(block);
+    if (index < 0) return;
+    frames.splice(index, 1);
+    block.iframe.remove();
+    block.button.disabled = false;
+    block.status.textContent = block.lms.messages.failed;
+  }
+
+  function frameStarted(block) {
+    block.started = true;
+    block.section.classList.add("h5p-activity--started");
+    var intro = block.button.closest(".h5p-activity__intro");
+    if (intro) intro.remove();
+    block.status.textContent = "";
+  }
+
+  function onFrameMessage(event) {
+    var block = frameBlockFor(event);
+    var data = event.data;
+    if (!block || !data || typeof data.type !== "string" || data.type.indexOf(MESSAGE) !== 0) {
+      return;
+    }
+    var kind = data.type.slice(MESSAGE.length);
+    if (kind === "ready" && !block.ready) {
+      block.ready = true;
+      block.iframe.contentWindow.postMessage(
+        { type: MESSAGE + "init", state: block.state, translations: block.translations },
+        block.lms.frameOrigin
+      );
+    } else if (kind === "started") {
+      frameStarted(block);
+    } else if (kind === "failed") {
+      frameFailed(block);
+    } else if (kind === "height" && typeof data.height === "number" && data.height > 0) {
+      block.iframe.style.height = Math.min(Math.ceil(data.height), 20000) + "px";
+    } else if (kind === "xapi" && data.statement && typeof data.statement === "object") {
+      var statement = data.statement;
+      statement.id = statement.id || uuid4();
+      statement.timestamp = statement.timestamp || new Date().toISOString();
+      send(block, statement, 0);
+    } else if (kind === "state") {
+      saveState(block, data.data);
+    }
+  }
+
+  function startInFrame(section, options, lms, block) {
+    block.stateUrl = options.ajax.contentUserDataUrl;
+    block.translations = options.translations;
+    var iframe = document.createElement("iframe");
+    iframe.className = "h5p-activity__frame";
+    iframe.title = options.title;
+    // Its own origin already keeps it away from this page; the sandbox also stops it leaving
+    // the lesson (no navigating this page) or opening dialogs over it.
+    iframe.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups");
+    iframe.setAttribute("allow", "fullscreen");
+    iframe.setAttribute("referrerpolicy", "no-referrer");
+    block.iframe = iframe;
+    if (frames.length === 0) window.addEventListener("message", onFrameMessage);
+    frames.push(block);
+    iframe.addEventListener("load", function () {
+      // The page says "ready" as it loads; a refusal (expired link) or an error page never does.
+      setTimeout(function () { if (!block.ready) frameFailed(block); }, 5000);
+    });
+    savedState(options).then(function () {
+      block.state = options.contentUserData ? options.contentUserData[0].state : null;
+      iframe.src = lms.frameUrl;
+      section.querySelector("[data-h5p-player]").appendChild(iframe);
+    });
+  }
+
   function start(section) {
     var button = section.querySelector("[data-h5p-start]");
     var status = section.querySelector("[data-h5p-status]");
     var options = JSON.parse(section.querySelector("script[type='application/json']").textContent);
     var lms = options.lms;
     delete options.lms;
+    if (lms.frameUrl) {
+      var framed = { section: section, lms: lms, title: options.title, button: button, status: status };
+      button.disabled = true;
+      status.textContent = lms.messages.loading;
+      load(lms.css, "css");
+      startInFrame(section, options, lms, framed);
+      return;
+    }
     count += 1;
     options.id = "lms-h5p-" + lms.contentId + "-" + count;
     var block = { section: section, lms: lms, title: options.title, iri: options.xAPIObjectIRI };
