@@ -93,4 +93,6 @@ VI = {
     "Retrying in :num....": "Thử lại sau :num giây...",
     "Retry now": "Thử lại ngay",
     "Successfully submitted results.": "Đã gửi kết quả thành công.",
+    # The player page on the content origin (media/player.py), opened anywhere else.
+    "This page is not available here.": "Trang này không mở được ở đây.",
 }
