@@ -3,7 +3,9 @@
 The block renders light HTML: the activity's title, a "Start" button and the player's settings
 as JSON. Nothing of the player (about 170 KB of scripts, plus the content's libraries) is
 fetched until the trainee presses Start (media/static/media/h5p-block.js), so a lesson with an
-activity costs a phone on slow data almost nothing more until it is used.
+activity costs a phone on slow data almost nothing more until it is used. With
+`H5P_CONTENT_ORIGIN` set, Start opens the player in a frame from that origin instead
+(media/player.py), so the libraries' code never runs with the site's origin.
 """
 
 from __future__ import annotations

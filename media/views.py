@@ -4,6 +4,8 @@ The statement endpoint is an ordinary same-site JSON POST with Django's CSRF che
 page's script sends the token header). The state endpoint is called by H5P core's own jQuery
 inside the player frame, which cannot send the CSRF header: there the player token in the URL
 (signed, bound to the logged-in person and the content, unknown to other sites) does that job.
+With a content origin, the lesson page calls both for the player's frame (media/player.py), with
+the session; the frame itself never reaches them.
 """
 
 from __future__ import annotations
