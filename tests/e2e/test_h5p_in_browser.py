@@ -225,3 +225,12 @@ def test_with_a_content_origin_the_player_runs_in_a_frame_of_that_origin(
     assert all(url.startswith((site, h5p_origin, "data:", "about:")) for url in phone.requests_made)
     # No script error and nothing refused by the player page's Content-Security-Policy.
     assert not problems, problems
+
+    # An expired link: the player page refuses to play, and the lesson says it could not load
+    # the activity and offers Start again.
+    settings.H5P_TOKEN_MAX_AGE = -1
+    phone.reload()
+    phone.get_by_role("button", name="Bắt đầu").click()
+    phone.get_by_text("Không tải được hoạt động.").wait_for()
+    assert phone.get_by_role("button", name="Bắt đầu").is_enabled()
+    assert phone.locator("iframe.h5p-activity__frame").count() == 0
