@@ -36,6 +36,9 @@ VI = {
     # Import and extraction (media/services.py)
     "The library %(library)s has been blocked by an administrator; packages using it cannot be uploaded.": "Thư viện %(library)s đã bị quản trị viên chặn; không thể tải lên gói dùng thư viện này.",
     "The package could not be extracted: %(reason)s": "Không giải nén được gói: %(reason)s",
+    "the stored package is damaged (%(detail)s).": "gói đã lưu bị hỏng (%(detail)s).",
+    "the files could not be saved to storage (%(detail)s).": "lỗi khi lưu tệp vào nơi lưu trữ (%(detail)s).",
+    "an unexpected error occurred (%(detail)s).": "đã xảy ra lỗi không lường trước (%(detail)s).",
     # import_h5p
     "%(name)s was refused: %(reason)s": "%(name)s bị từ chối: %(reason)s",
     "H5P content #%(id)s “%(title)s” imported; libraries: %(libraries)s": "Đã nhập nội dung H5P #%(id)s “%(title)s”; thư viện: %(libraries)s",

@@ -25,6 +25,8 @@ import hashlib
 import json
 import logging
 import os
+import zipfile
+import zlib
 from contextlib import contextmanager
 from pathlib import PurePosixPath
 from tempfile import SpooledTemporaryFile
@@ -56,6 +58,9 @@ LIBRARY_BLOCKED = gettext_noop(
     "The library %(library)s has been blocked by an administrator; packages using it cannot be uploaded."
 )
 EXTRACT_FAILED = gettext_noop("The package could not be extracted: %(reason)s")
+PACKAGE_DAMAGED = gettext_noop("the stored package is damaged (%(detail)s).")
+STORAGE_FAILED = gettext_noop("the files could not be saved to storage (%(detail)s).")
+UNEXPECTED_ERROR = gettext_noop("an unexpected error occurred (%(detail)s).")
 
 
 class H5PExtractError(Exception):
@@ -155,8 +160,10 @@ def _package_name(label: str) -> str:
 
 def h5p_package_extract(*, content_id: int) -> H5PContent:
     """Write the package's libraries and content into storage and mark the content READY; on
-    any failure mark it FAILED with the reason. Safe to run twice: a READY content is left as
-    it is, and a retry after a crash rewrites the same files."""
+    any failure remove the content's files written so far and mark it FAILED with the reason,
+    in one line. Safe to run twice, and by two workers at once: the content's files are written
+    and its status set under its row lock, so a worker that finds it READY leaves it alone and
+    a failing worker never overwrites another's READY (nor deletes its files)."""
     content = H5PContent.objects.get(pk=content_id)
     if content.status == H5PContent.Status.READY:
         return content
@@ -165,26 +172,58 @@ def h5p_package_extract(*, content_id: int) -> H5PContent:
             package = validate_h5p(handle)
             with open_archive(handle) as archive:
                 libraries = _libraries_install(archive, package)
-                for name in ["h5p.json", *package.content_files]:
-                    _store_member(archive, name, f"{content.storage_prefix}{name}")
+                return _content_store(content_id, archive, package, libraries)
     except Exception as error:  # the content must not stay PENDING whatever went wrong
-        logger.exception("H5P content %s could not be extracted", content_id)
-        reason = str(error) or error.__class__.__name__
-        H5PContent.objects.filter(pk=content_id).update(
-            status=H5PContent.Status.FAILED,
-            error=str(Message(EXTRACT_FAILED, reason=reason))[:2000],
-        )
-        content.refresh_from_db()
-        return content
-    main = libraries[package.main.folder]
+        return _extraction_failed(content_id, error)
+
+
+def _content_store(content_id: int, archive, package: H5PPackage, libraries: dict) -> H5PContent:
+    """The content's own files and its READY status, under its row lock."""
     with transaction.atomic():
+        content = H5PContent.objects.select_for_update().get(pk=content_id)
+        if content.status == H5PContent.Status.READY:
+            return content  # another worker finished first: its files stand
+        for name in ["h5p.json", *package.content_files]:
+            _store_member(archive, name, f"{content.storage_prefix}{name}")
         content.libraries.set(libraries.values())
-        content.main_library = main
+        content.main_library = libraries[package.main.folder]
         content.status = H5PContent.Status.READY
         content.error = ""
         content.extracted_at = timezone.now()
         content.save(update_fields=["main_library", "status", "error", "extracted_at"])
     return content
+
+
+def _extraction_failed(content_id: int, error: Exception) -> H5PContent:
+    """Mark the content FAILED with a one-line reason and remove the files it got so far,
+    unless another worker has made it READY meanwhile."""
+    reason = _failure_reason(error)
+    # One line for the console and the log; the traceback only when debugging.
+    logger.warning("H5P content %s could not be extracted: %s", content_id, reason)
+    logger.debug("H5P content %s: extraction error", content_id, exc_info=error)
+    with transaction.atomic():
+        content = H5PContent.objects.select_for_update().get(pk=content_id)
+        if content.status == H5PContent.Status.READY:
+            return content
+        for name in list(_storage_walk(content.storage_prefix)):
+            default_storage.delete(name)
+        content.status = H5PContent.Status.FAILED
+        content.error = str(Message(EXTRACT_FAILED, reason=reason))[:2000]
+        content.save(update_fields=["status", "error"])
+    return content
+
+
+def _failure_reason(error: Exception) -> str:
+    """Why extraction stopped, in the active language, on one line."""
+    if isinstance(error, H5PRejected | H5PExtractError):
+        reason = str(error)
+    elif isinstance(error, zipfile.BadZipFile | zlib.error | EOFError):
+        reason = str(Message(PACKAGE_DAMAGED, detail=str(error)))
+    elif isinstance(error, OSError):
+        reason = str(Message(STORAGE_FAILED, detail=error.strerror or error.__class__.__name__))
+    else:
+        reason = str(Message(UNEXPECTED_ERROR, detail=error.__class__.__name__))
+    return " ".join(reason.split())
 
 
 @contextmanager
@@ -218,32 +257,53 @@ def _libraries_install(archive, package: H5PPackage) -> dict[str, H5PLibrary]:
 
 def _library_install(archive, info: LibraryInfo) -> H5PLibrary:
     """One library version: its row locked while its files are written, so concurrent packages
-    sharing it wait for the first and then reuse its files."""
-    with transaction.atomic():
-        library = _library_row_locked(info)
-        if not library.allowed:
-            raise H5PExtractError(str(Message(LIBRARY_BLOCKED, library=info.folder)))
-        prefix = f"{LIBRARIES_PREFIX}{info.folder}/"
-        if (
-            library.files_ready
-            and library.patch_version >= info.patch
-            and default_storage.exists(f"{prefix}library.json")  # storage may have been moved
-        ):
-            return library
-        for name in info.files:
-            _store_member(archive, name, f"{LIBRARIES_PREFIX}{name}")
-        if library.files_ready:  # a newer patch: drop files the old release had and this lacks
-            kept = {f"{LIBRARIES_PREFIX}{name}" for name in info.files}
-            for stale in set(_storage_walk(prefix)) - kept:
-                default_storage.delete(stale)
-        with archive.open(f"{info.folder}/library.json") as member:
-            library.metadata = json.loads(member.read().decode("utf-8-sig"))
-        library.patch_version = info.patch
-        library.title = info.title[:255]
-        library.runnable = info.runnable
-        library.files_ready = True
-        library.save()
+    sharing it wait for the first and then reuse its files. If writing fails, a new library
+    leaves no row and no file; a half-replaced one is marked not stored (not served) until an
+    extraction writes its whole release again."""
+    half_replaced = None
+    try:
+        with transaction.atomic():
+            library = _library_row_locked(info)
+            if not library.allowed:
+                raise H5PExtractError(str(Message(LIBRARY_BLOCKED, library=info.folder)))
+            prefix = f"{LIBRARIES_PREFIX}{info.folder}/"
+            if (
+                library.files_ready
+                and library.patch_version >= info.patch
+                and default_storage.exists(f"{prefix}library.json")  # storage may have moved
+            ):
+                return library
+            upgrade = library.files_ready
+            try:
+                _library_files_write(archive, info, prefix, upgrade=upgrade)
+            except Exception:
+                if upgrade:
+                    half_replaced = library.pk
+                else:  # its row rolls back with this transaction: its files go too
+                    for name in list(_storage_walk(prefix)):
+                        default_storage.delete(name)
+                raise
+            with archive.open(f"{info.folder}/library.json") as member:
+                library.metadata = json.loads(member.read().decode("utf-8-sig"))
+            library.patch_version = info.patch
+            library.title = info.title[:255]
+            library.runnable = info.runnable
+            library.files_ready = True
+            library.save()
+    except Exception:
+        if half_replaced is not None:
+            H5PLibrary.objects.filter(pk=half_replaced).update(files_ready=False)
+        raise
     return library
+
+
+def _library_files_write(archive, info: LibraryInfo, prefix: str, *, upgrade: bool) -> None:
+    for name in info.files:
+        _store_member(archive, name, f"{LIBRARIES_PREFIX}{name}")
+    if upgrade:  # a newer patch: drop files the old release had and this lacks
+        kept = {f"{LIBRARIES_PREFIX}{name}" for name in info.files}
+        for stale in set(_storage_walk(prefix)) - kept:
+            default_storage.delete(stale)
 
 
 def _library_row_locked(info: LibraryInfo) -> H5PLibrary:

@@ -18,7 +18,15 @@ from django.utils import translation
 from media import services
 from media.h5p.validation import H5PRejected
 from media.models import H5PContent, H5PLibrary
-from tests.media.test_h5p_validation import DRAGTEXT, TRUEFALSE, build, library, valid_entries
+from tests.media.test_h5p_validation import (
+    DRAGTEXT,
+    TRUEFALSE,
+    build,
+    corrupt,
+    library,
+    stored_package,
+    valid_entries,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -163,6 +171,12 @@ def hostile_packages(folder: Path) -> dict[str, tuple[Path, str, str]]:
     empty = folder / "empty.h5p"
     empty.write_bytes(b"")
     add("empty file", empty, "empty.h5p", "empty")
+    photo = b"\x89PNG" + b"A" * 5000
+    damaged = corrupt(
+        stored_package(folder, {"content/images/photo.png": photo}, name="bad-crc.h5p"),
+        b"A" * 5000,
+    )
+    add("damaged member (bad CRC-32)", damaged, "content/images/photo.png", "checksum")
     return packages
 
 
@@ -185,6 +199,7 @@ HOSTILE_KINDS = [
     "tens of thousands of files",
     "not a zip",
     "empty file",
+    "damaged member (bad CRC-32)",
 ]
 
 
@@ -383,6 +398,42 @@ def test_a_library_blocked_before_extraction_fails_the_content_with_a_reason(
     assert not default_storage.exists(f"h5p/content/{content.pk}/h5p.json")
 
 
+def fail_saving(monkeypatch, suffix: str) -> None:
+    """Storage refuses to save any name ending with `suffix` (a full disk, a lost bucket)."""
+    real_save = default_storage.save
+
+    def save(name, content, *args, **kwargs):
+        if name.endswith(suffix):
+            raise OSError(28, "No space left on device")
+        return real_save(name, content, *args, **kwargs)
+
+    monkeypatch.setattr(default_storage, "save", save)
+
+
+def test_a_storage_error_during_extraction_removes_what_was_written_and_says_why(
+    media_root, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    import_package(TRUEFALSE, django_capture_on_commit_callbacks)
+    fail_saving(monkeypatch, "/content/content.json")  # h5p.json is written just before
+    with translation.override("vi"):
+        content = import_package(TRUEFALSE, django_capture_on_commit_callbacks)
+    assert content.status == "failed"
+    assert not [n for n in stored(media_root) if n.startswith(f"h5p/content/{content.pk}/")]
+    assert "\n" not in content.error
+    assert "Không giải nén được" in content.error and "lưu tệp" in content.error
+    assert not [record for record in caplog.records if record.exc_info]
+
+
+def test_a_failed_extraction_of_new_libraries_leaves_none_of_their_files(
+    media_root, django_capture_on_commit_callbacks, monkeypatch
+):
+    fail_saving(monkeypatch, "H5P.TrueFalse-1.6/library.json")
+    content = import_package(TRUEFALSE, django_capture_on_commit_callbacks)
+    assert content.status == "failed"
+    assert not H5PLibrary.objects.filter(machine_name="H5P.TrueFalse").exists()
+    assert not [n for n in stored(media_root) if n.startswith("h5p/libraries/H5P.TrueFalse-1.6/")]
+
+
 def test_deleting_content_removes_its_files_but_keeps_shared_libraries(
     media_root, django_capture_on_commit_callbacks
 ):
@@ -420,6 +471,19 @@ def test_import_h5p_refuses_each_hostile_package_in_one_line(kind, hostile, medi
     assert "\n" not in message and path.name in message and file in message and rule in message
     assert "bị từ chối" in message
     assert stored(media_root) == [] and not H5PContent.objects.exists()
+
+
+def test_import_h5p_reports_a_failed_extraction_in_one_line(media_root, monkeypatch, caplog):
+    fail_saving(monkeypatch, "/content/content.json")
+    with translation.override("vi"), pytest.raises(CommandError) as failed:
+        call_command("import_h5p", str(TRUEFALSE))
+    message = str(failed.value)
+    assert failed.value.returncode == 1
+    assert "\n" not in message and "Không giải nén được" in message
+    assert not [record for record in caplog.records if record.exc_info]
+    content = H5PContent.objects.get()
+    assert content.status == "failed"
+    assert not [n for n in stored(media_root) if n.startswith(f"h5p/content/{content.pk}/")]
 
 
 def test_import_h5p_refuses_a_missing_file(tmp_path):
