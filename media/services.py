@@ -21,6 +21,7 @@ leaves the same files.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -32,15 +33,18 @@ from pathlib import PurePosixPath
 from tempfile import SpooledTemporaryFile
 
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from .h5p.params import filter_params
 from .h5p.validation import (
     H5PPackage,
     H5PRejected,
     LibraryInfo,
+    Limits,
     Message,
     Problem,
     open_archive,
@@ -52,6 +56,7 @@ logger = logging.getLogger(__name__)
 
 LIBRARIES_PREFIX = "h5p/libraries/"
 CONTENT_PREFIX = "h5p/content/"
+CONTENT_JSON = "content/content.json"
 CHUNK = 64 * 1024
 
 LIBRARY_BLOCKED = gettext_noop(
@@ -172,19 +177,27 @@ def h5p_package_extract(*, content_id: int) -> H5PContent:
             package = validate_h5p(handle)
             with open_archive(handle) as archive:
                 libraries = _libraries_install(archive, package)
-                return _content_store(content_id, archive, package, libraries)
+                params = _filtered_content_json(archive, package, libraries)
+                return _content_store(content_id, archive, package, libraries, params)
     except Exception as error:  # the content must not stay PENDING whatever went wrong
         return _extraction_failed(content_id, error)
 
 
-def _content_store(content_id: int, archive, package: H5PPackage, libraries: dict) -> H5PContent:
-    """The content's own files and its READY status, under its row lock."""
+def _content_store(
+    content_id: int, archive, package: H5PPackage, libraries: dict, params: bytes
+) -> H5PContent:
+    """The content's own files (content.json as filtered) and its READY status, under its row
+    lock."""
     with transaction.atomic():
         content = H5PContent.objects.select_for_update().get(pk=content_id)
         if content.status == H5PContent.Status.READY:
             return content  # another worker finished first: its files stand
         for name in ["h5p.json", *package.content_files]:
-            _store_member(archive, name, f"{content.storage_prefix}{name}")
+            target = f"{content.storage_prefix}{name}"
+            if name == CONTENT_JSON:
+                _store_bytes(params, target)
+            else:
+                _store_member(archive, name, target)
         content.libraries.set(libraries.values())
         content.main_library = libraries[package.main.folder]
         content.status = H5PContent.Status.READY
@@ -192,6 +205,42 @@ def _content_store(content_id: int, archive, package: H5PPackage, libraries: dic
         content.extracted_at = timezone.now()
         content.save(update_fields=["main_library", "status", "error", "extracted_at"])
     return content
+
+
+def _filtered_content_json(archive, package: H5PPackage, libraries: dict) -> bytes:
+    """content.json with its parameters filtered against the semantics of the libraries as
+    installed (media/h5p/params.py): a package's own copy of an installed library, and so of
+    its semantics.json, is never what decides."""
+    with archive.open(CONTENT_JSON) as member:
+        params = json.loads(member.read().decode("utf-8-sig"))
+    available = {_library_name(library) for library in libraries.values()}
+    filtered = filter_params(
+        params,
+        library=_library_name(libraries[package.main.folder]),
+        semantics_for=functools.cache(_installed_semantics),
+        available=available,
+    )
+    return json.dumps(filtered, ensure_ascii=False).encode()
+
+
+def _library_name(library: H5PLibrary) -> str:
+    """How content.json names a library: "H5P.Image 1.1"."""
+    return f"{library.machine_name} {library.major_version}.{library.minor_version}"
+
+
+def _installed_semantics(name: str) -> list | None:
+    """The stored semantics.json of an installed library ("H5P.Image 1.1"), or None when it
+    has none or it cannot be read (its content's texts are then treated as plain)."""
+    machine_name, _, version = name.rpartition(" ")
+    path = f"{LIBRARIES_PREFIX}{machine_name}-{version}/semantics.json"
+    limit = Limits().max_json_bytes
+    try:
+        with default_storage.open(path, "rb") as stored:
+            data = stored.read(limit + 1)
+        semantics = json.loads(data.decode("utf-8-sig")) if len(data) <= limit else None
+    except (OSError, ValueError, RecursionError):
+        return None
+    return semantics if isinstance(semantics, list) else None
 
 
 def _extraction_failed(content_id: int, error: Exception) -> H5PContent:
@@ -341,6 +390,15 @@ def _store_member(archive, name: str, target: str) -> None:
     if saved != target:
         default_storage.delete(saved)
         raise H5PExtractError(f"{name}: stored as {saved}")
+
+
+def _store_bytes(data: bytes, target: str) -> None:
+    if default_storage.exists(target):
+        default_storage.delete(target)
+    saved = default_storage.save(target, ContentFile(data, name=PurePosixPath(target).name))
+    if saved != target:
+        default_storage.delete(saved)
+        raise H5PExtractError(f"{target}: stored as {saved}")
 
 
 def _storage_walk(prefix: str):
