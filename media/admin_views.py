@@ -3,8 +3,9 @@ installed libraries with their allow/block switch. Registered in media/wagtail_h
 
 The upload runs `media.services.h5p_package_import`, so the admin refuses exactly what the
 `import_h5p` command refuses, and shows every problem (file, rule, message) at once. Uploading
-needs `media.add_h5pcontent` (trainers and admins); the library list needs
-`media.view_h5plibrary`, the switch `media.change_h5plibrary` (admins).
+needs `media.add_h5pcontent` (trainers and admins); a package that installs a library version
+or a newer patch of one also needs `media.change_h5plibrary` (admins), as do the library
+list's switch; the list itself needs `media.view_h5plibrary`.
 """
 
 from django.contrib import messages
@@ -46,11 +47,15 @@ class H5PUploadView(View):
             )
         return super().dispatch(request, *args, **kwargs)
 
+    def form(self, *args) -> H5PUploadForm:
+        may_install = self.request.user.has_perm(CHANGE_LIBRARIES_PERMISSION)
+        return H5PUploadForm(*args, may_install_libraries=may_install)
+
     def get(self, request):
-        return self.render(H5PUploadForm())
+        return self.render(self.form())
 
     def post(self, request):
-        form = H5PUploadForm(request.POST, request.FILES)
+        form = self.form(request.POST, request.FILES)
         if not form.is_valid():
             return self.render(form)
         upload = form.cleaned_data["file"]

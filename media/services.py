@@ -62,6 +62,15 @@ CHUNK = 64 * 1024
 LIBRARY_BLOCKED = gettext_noop(
     "The library %(library)s has been blocked by an administrator; packages using it cannot be uploaded."
 )
+LIBRARY_NOT_INSTALLED = gettext_noop(
+    "The library %(library)s is not installed; ask an administrator to upload a package that "
+    "brings it."
+)
+LIBRARY_NEWER_PATCH = gettext_noop(
+    "The package brings %(library)s %(version)s, newer than the installed %(installed)s; ask "
+    "an administrator to upload it."
+)
+CHANGE_LIBRARIES_PERMISSION = "media.change_h5plibrary"
 EXTRACT_FAILED = gettext_noop("The package could not be extracted: %(reason)s")
 PACKAGE_DAMAGED = gettext_noop("the stored package is damaged (%(detail)s).")
 STORAGE_FAILED = gettext_noop("the files could not be saved to storage (%(detail)s).")
@@ -76,16 +85,30 @@ class H5PExtractError(Exception):
 
 
 def h5p_package_import(
-    *, file, title: str | None = None, user=None, queue: bool = True
+    *,
+    file,
+    title: str | None = None,
+    user=None,
+    install_libraries: bool | None = None,
+    queue: bool = True,
 ) -> H5PContent:
     """Validate an .h5p package (a path, an uploaded file or a binary file object), store it and
     create its content PENDING; extraction is queued on commit (eager by default, so the content
     is READY when this returns outside a transaction). With `queue=False` nothing is queued: the
     caller (`import_h5p`) extracts itself. Raises `H5PRejected`, having written nothing, when
-    the package breaks a rule or uses a blocked library."""
+    the package breaks a rule, uses a blocked library, or needs library code that may not be
+    installed.
+
+    Library code runs in the lesson page, so installing a library version, or a newer patch of
+    one, is for those who may change libraries (`install_libraries`: by default whether `user`
+    has `media.change_h5plibrary`; operators at the command line pass True). Anyone else's
+    package may only use library versions already installed, and plays with those, never
+    with the copies it carries."""
+    if install_libraries is None:
+        install_libraries = bool(user is not None and user.has_perm(CHANGE_LIBRARIES_PERMISSION))
     with _as_file(file) as upload:
         package = validate_h5p(upload)
-        _refuse_blocked_libraries(package)
+        _check_libraries(package, install=install_libraries)
         digest = _sha256(upload)
         label = os.path.basename(upload.name or "") or "package.h5p"
         content = H5PContent(
@@ -102,36 +125,56 @@ def h5p_package_import(
         with transaction.atomic():
             content.save()
             if queue:
-                transaction.on_commit(lambda: _enqueue_extract(content.pk))
+                transaction.on_commit(
+                    lambda: _enqueue_extract(content.pk, install_libraries=install_libraries)
+                )
     except BaseException:
         default_storage.delete(content.package.name)
         raise
     return content
 
 
-def _enqueue_extract(content_id: int) -> None:
+def _enqueue_extract(content_id: int, *, install_libraries: bool) -> None:
     from . import tasks
 
-    tasks.h5p_extract.delay(content_id)
+    tasks.h5p_extract.delay(content_id, install_libraries)
 
 
-def _refuse_blocked_libraries(package: H5PPackage) -> None:
-    blocked = set(
-        H5PLibrary.objects.filter(allowed=False).values_list(
-            "machine_name", "major_version", "minor_version"
+def _check_libraries(package: H5PPackage, *, install: bool) -> None:
+    """Refuse a package using a blocked library, and, unless it may install libraries, one
+    bringing a library version that is not installed or a newer patch than the installed."""
+    rows = {
+        library.folder: library
+        for library in H5PLibrary.objects.filter(
+            machine_name__in={info.machine_name for info in package.libraries}
         )
-    )
-    problems = [
-        Problem(
-            f"{library.folder}/",
-            "library_blocked",
-            Message(LIBRARY_BLOCKED, library=library.folder),
-        )
-        for library in package.libraries
-        if (library.machine_name, library.major, library.minor) in blocked
-    ]
+    }
+    problems = []
+    for info in package.libraries:
+        library = rows.get(info.folder)
+        if library is not None and not library.allowed:
+            message = Message(LIBRARY_BLOCKED, library=info.folder)
+            problems.append(Problem(f"{info.folder}/", "library_blocked", message))
+        elif not install and (problem := _not_installed(info, library)) is not None:
+            problems.append(problem)
     if problems:
         raise H5PRejected(problems)
+
+
+def _not_installed(info: LibraryInfo, library: H5PLibrary | None) -> Problem | None:
+    """Why `info` cannot be used without installing it, or None when the installed one serves."""
+    if library is None or not library.files_ready:
+        message = Message(LIBRARY_NOT_INSTALLED, library=info.folder)
+        return Problem(f"{info.folder}/", "library_not_installed", message)
+    if library.patch_version < info.patch:
+        message = Message(
+            LIBRARY_NEWER_PATCH,
+            library=info.machine_name,
+            version=info.version,
+            installed=library.version,
+        )
+        return Problem(f"{info.folder}/", "library_newer_patch", message)
+    return None
 
 
 @contextmanager
@@ -163,12 +206,14 @@ def _package_name(label: str) -> str:
 # --- Extraction -------------------------------------------------------------------------------
 
 
-def h5p_package_extract(*, content_id: int) -> H5PContent:
+def h5p_package_extract(*, content_id: int, install_libraries: bool = False) -> H5PContent:
     """Write the package's libraries and content into storage and mark the content READY; on
     any failure remove the content's files written so far and mark it FAILED with the reason,
     in one line. Safe to run twice, and by two workers at once: the content's files are written
     and its status set under its row lock, so a worker that finds it READY leaves it alone and
-    a failing worker never overwrites another's READY (nor deletes its files)."""
+    a failing worker never overwrites another's READY (nor deletes its files). Libraries are
+    installed or upgraded only with `install_libraries` (see `h5p_package_import`); otherwise a
+    library version missing from storage fails the content."""
     content = H5PContent.objects.get(pk=content_id)
     if content.status == H5PContent.Status.READY:
         return content
@@ -176,7 +221,7 @@ def h5p_package_extract(*, content_id: int) -> H5PContent:
         with _stored_package(content) as handle:
             package = validate_h5p(handle)
             with open_archive(handle) as archive:
-                libraries = _libraries_install(archive, package)
+                libraries = _libraries_install(archive, package, install=install_libraries)
                 params = _filtered_content_json(archive, package, libraries)
                 return _content_store(content_id, archive, package, libraries, params)
     except Exception as error:  # the content must not stay PENDING whatever went wrong
@@ -289,9 +334,14 @@ def _stored_package(content: H5PContent):
             yield copy
 
 
-def _libraries_install(archive, package: H5PPackage) -> dict[str, H5PLibrary]:
-    """Every library of the package, installed or reused; then their dependencies recorded."""
-    libraries = {info.folder: _library_install(archive, info) for info in package.libraries}
+def _libraries_install(archive, package: H5PPackage, *, install: bool) -> dict[str, H5PLibrary]:
+    """Every library of the package, installed or reused; then, when installing, their
+    dependencies recorded."""
+    libraries = {
+        info.folder: _library_install(archive, info, install=install) for info in package.libraries
+    }
+    if not install:  # the installed versions keep the dependencies they were installed with
+        return libraries
     through = H5PLibrary.dependencies.through
     links = [
         through(from_h5plibrary=libraries[info.folder], to_h5plibrary=libraries[d.folder])
@@ -304,24 +354,29 @@ def _libraries_install(archive, package: H5PPackage) -> dict[str, H5PLibrary]:
     return libraries
 
 
-def _library_install(archive, info: LibraryInfo) -> H5PLibrary:
+def _library_install(archive, info: LibraryInfo, *, install: bool) -> H5PLibrary:
     """One library version: its row locked while its files are written, so concurrent packages
-    sharing it wait for the first and then reuse its files. If writing fails, a new library
-    leaves no row and no file; a half-replaced one is marked not stored (not served) until an
-    extraction writes its whole release again."""
+    sharing it wait for the first and then reuse its files. Without `install`, only an installed
+    version at least as new serves. If writing fails, a new library leaves no row and no file;
+    a half-replaced one is marked not stored (not served) until an extraction writes its whole
+    release again."""
     half_replaced = None
     try:
         with transaction.atomic():
-            library = _library_row_locked(info)
-            if not library.allowed:
+            library = _library_row_locked(info, create=install)
+            if library is not None and not library.allowed:
                 raise H5PExtractError(str(Message(LIBRARY_BLOCKED, library=info.folder)))
             prefix = f"{LIBRARIES_PREFIX}{info.folder}/"
             if (
-                library.files_ready
+                library is not None
+                and library.files_ready
                 and library.patch_version >= info.patch
                 and default_storage.exists(f"{prefix}library.json")  # storage may have moved
             ):
                 return library
+            if not install:
+                problem = _not_installed(info, library) or _not_installed(info, None)
+                raise H5PExtractError(str(problem.message))
             upgrade = library.files_ready
             try:
                 _library_files_write(archive, info, prefix, upgrade=upgrade)
@@ -355,7 +410,7 @@ def _library_files_write(archive, info: LibraryInfo, prefix: str, *, upgrade: bo
             default_storage.delete(stale)
 
 
-def _library_row_locked(info: LibraryInfo) -> H5PLibrary:
+def _library_row_locked(info: LibraryInfo, *, create: bool) -> H5PLibrary | None:
     key = {
         "machine_name": info.machine_name,
         "major_version": info.major,
@@ -363,7 +418,7 @@ def _library_row_locked(info: LibraryInfo) -> H5PLibrary:
     }
     locked = H5PLibrary.objects.select_for_update()
     library = locked.filter(**key).first()
-    if library is not None:
+    if library is not None or not create:
         return library
     try:
         with transaction.atomic():

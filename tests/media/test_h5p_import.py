@@ -51,7 +51,9 @@ def stored(root: Path) -> list[str]:
 
 
 def import_package(path, django_capture_on_commit_callbacks, **kwargs) -> H5PContent:
-    """Import and run the queued extraction, as a request's commit would."""
+    """Import and run the queued extraction, as a request's commit would; as an operator (who
+    may install libraries) unless told otherwise."""
+    kwargs.setdefault("install_libraries", True)
     with django_capture_on_commit_callbacks(execute=True):
         content = services.h5p_package_import(file=path, **kwargs)
     content.refresh_from_db()
@@ -449,6 +451,109 @@ def test_deleting_content_removes_its_files_but_keeps_shared_libraries(
     assert not H5PContent.objects.filter(pk=first.pk).exists()
 
 
+# --- Who may install library code --------------------------------------------------------------
+
+
+@pytest.fixture
+def trainer(django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("giangvien-thuvien")
+    user.user_permissions.add(Permission.objects.get(codename="add_h5pcontent"))
+    return django_user_model.objects.get(pk=user.pk)  # permissions cache starts empty
+
+
+@pytest.fixture
+def library_admin(django_user_model):
+    return django_user_model.objects.create_user("quantri-thuvien", is_superuser=True)
+
+
+def test_a_trainer_cannot_bring_libraries_that_are_not_installed(
+    trainer, media_root, django_capture_on_commit_callbacks
+):
+    with (
+        translation.override("vi"),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(H5PRejected) as refused,
+    ):
+        services.h5p_package_import(file=TRUEFALSE, user=trainer)
+    problems = {p.file: p for p in refused.value.problems}
+    assert problems["H5P.TrueFalse-1.6/"].rule == "library_not_installed"
+    with translation.override("vi"):
+        message = str(problems["H5P.TrueFalse-1.6/"].message)
+    assert "H5P.TrueFalse-1.6" in message and "chưa được cài đặt" in message
+    assert "nhờ quản trị viên" in message
+    assert callbacks == [] and stored(media_root) == []
+    assert not H5PContent.objects.exists() and not H5PLibrary.objects.exists()
+
+
+def test_a_trainer_package_plays_with_the_installed_libraries_not_its_own_copies(
+    tmp_path, trainer, media_root, django_capture_on_commit_callbacks
+):
+    from tests.media.test_h5p_params import rebuilt
+
+    import_package(TRUEFALSE, django_capture_on_commit_callbacks)  # an operator installs
+    script = media_root / "h5p/libraries/H5P.TrueFalse-1.6/scripts/h5p-true-false.js"
+    installed = script.read_bytes()
+    tampered = rebuilt(
+        TRUEFALSE,
+        tmp_path,
+        {"H5P.TrueFalse-1.6/scripts/h5p-true-false.js": "fetch('/admin/');"},
+        name="tampered.h5p",
+    )
+    content = import_package(
+        tampered, django_capture_on_commit_callbacks, user=trainer, install_libraries=None
+    )
+    assert content.status == "ready"
+    assert script.read_bytes() == installed
+    assert content.main_library.folder == "H5P.TrueFalse-1.6"
+
+
+def test_a_trainer_package_with_a_newer_patch_is_refused_and_an_admin_one_installs_it(
+    tmp_path, trainer, library_admin, media_root, django_capture_on_commit_callbacks
+):
+    first = import_package(build(tmp_path, name="p3.h5p"), django_capture_on_commit_callbacks)
+    newer = build(
+        tmp_path,
+        add={
+            "H5P.Test-1.0/library.json": json.dumps(library(patchVersion=5)),
+            "H5P.Test-1.0/scripts/test.js": "H5P.Test = 5;",
+        },
+        name="p5.h5p",
+    )
+    with translation.override("vi"), pytest.raises(H5PRejected) as refused:
+        services.h5p_package_import(file=newer, user=trainer)
+    problem = refused.value.problems[0]
+    assert (problem.file, problem.rule) == ("H5P.Test-1.0/", "library_newer_patch")
+    with translation.override("vi"):
+        assert "1.0.5" in str(problem.message) and "1.0.3" in str(problem.message)
+    assert H5PContent.objects.count() == 1
+
+    second = import_package(
+        newer, django_capture_on_commit_callbacks, user=library_admin, install_libraries=None
+    )
+    assert (first.status, second.status) == ("ready", "ready")
+    assert H5PLibrary.objects.get(machine_name="H5P.Test").patch_version == 5
+    script = media_root / "h5p/libraries/H5P.Test-1.0/scripts/test.js"
+    assert script.read_text() == "H5P.Test = 5;"
+
+
+def test_a_trainer_content_fails_if_its_library_went_missing_before_extraction(
+    trainer, media_root, django_capture_on_commit_callbacks
+):
+    import_package(TRUEFALSE, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        content = services.h5p_package_import(file=TRUEFALSE, user=trainer)
+    H5PLibrary.objects.filter(machine_name="H5P.TrueFalse").update(files_ready=False)
+    with translation.override("vi"):
+        for callback in queued:
+            callback()
+    content.refresh_from_db()
+    assert content.status == "failed"
+    assert "H5P.TrueFalse-1.6" in content.error and "chưa được cài đặt" in content.error
+    assert not H5PLibrary.objects.get(machine_name="H5P.TrueFalse").files_ready
+
+
 # --- import_h5p -------------------------------------------------------------------------------
 
 
@@ -516,7 +621,7 @@ def test_two_packages_sharing_libraries_imported_at_once_store_each_library_once
     def run(path):
         try:
             barrier.wait()
-            results.append(services.h5p_package_import(file=path))
+            results.append(services.h5p_package_import(file=path, install_libraries=True))
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
