@@ -179,12 +179,12 @@ def activity_result_record(
     return result
 
 
-def _lesson_rule_met(*, row: LessonProgress, lesson: LessonPage, passed_keys: set[str]) -> bool:
+def _lesson_rule_met(*, row: LessonProgress, lesson: LessonPage, satisfied: set[str]) -> bool:
     if lesson.completion_mode == LessonPage.CompletionMode.MARK:
         done = row.marked_done_at is not None
     else:
         done = row.read_at is not None or row.marked_done_at is not None
-    return done and all(req.key in passed_keys for req in lesson.required_activities())
+    return done and all(req.key in satisfied for req in lesson.required_activities())
 
 
 def lesson_completion_evaluate(
@@ -192,13 +192,14 @@ def lesson_completion_evaluate(
 ) -> bool:
     """Complete the lesson if its rule is met, then the course if its rule is. Returns whether
     this call completed the lesson (False when it already was, or is not yet)."""
+    from .selectors import satisfied_activity_keys
+
     row = _progress_row(user=user, lesson=lesson, course=course)
-    passed_keys = set(
-        ActivityResult.objects.filter(user=user, lesson=lesson, passed=True).values_list(
-            "key", flat=True
-        )
+    results = dict(
+        ActivityResult.objects.filter(user=user, lesson=lesson).values_list("key", "passed")
     )
-    if not _lesson_rule_met(row=row, lesson=lesson, passed_keys=passed_keys):
+    satisfied = satisfied_activity_keys(results=results, course=course)
+    if not _lesson_rule_met(row=row, lesson=lesson, satisfied=satisfied):
         return False
     won = LessonProgress.objects.filter(pk=row.pk, completed_at__isnull=True).update(
         completed_at=timezone.now()

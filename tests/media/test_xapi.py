@@ -271,6 +271,67 @@ def state_url(activity, token=None):
     return f"/h5p/state/{activity['content'].pk}/?t={token or activity['token']}&dataType=state&subContentId=0"
 
 
+def trainee_in(catalogue, **course_fields) -> dict:
+    """A trainee enrolled in a new course whose one lesson requires an H5P activity, logged in
+    with the player's token, having read the lesson and scored 90 in a quiz."""
+    content = h5p_content()
+    course, lesson = course_with_activity(catalogue, content, **course_fields)
+    trainee = UserFactory()
+    enrolments_create(users=[trainee], courses=[course])
+    activity_result_record(
+        user=trainee, lesson_id=lesson.pk, key="quiz:1", kind="quiz", passed=True, score=90
+    )
+    lesson_progress_record(user=trainee, lesson_id=lesson.pk, event="read")
+    client = Client()
+    client.force_login(trainee)
+    token = content_token(user=trainee, content=content, lesson=lesson)
+    return {"content": content, "course": course, "lesson": lesson, "trainee": trainee,
+            "client": client, "token": token}  # fmt: skip
+
+
+def lesson_done(found) -> bool:
+    return (
+        LessonProgress.objects.get(user=found["trainee"], lesson=found["lesson"]).completed_at
+        is not None
+    )
+
+
+def activity_state(found) -> str:
+    html = found["client"].get(found["lesson"].url).content.decode()
+    item = BeautifulSoup(html, "html.parser").select_one(".activity-list li .state")
+    return item.get_text(strip=True)
+
+
+def test_with_h5p_scores_advisory_answering_completes_a_required_activity(catalogue):
+    found = trainee_in(catalogue, h5p_scores_count=False, min_overall_score=70)
+    content = found["content"]
+    # Looking around, or answering a sub-question, is not having done the activity.
+    post(found, statement(content, "interacted"))
+    post(found, statement(content, "answered", sub="q1", score={"scaled": 1}, success=True))
+    assert not lesson_done(found) and activity_state(found) == "Chưa đạt"
+
+    answer = post(found, statement(content, "answered", score={"scaled": 0.2}, success=False))
+    assert answer.json()["lesson_completed"] is True
+    assert lesson_done(found)
+    assert activity_state(found) == "Đã làm"
+    enrolment = Enrolment.objects.get(user=found["trainee"], course=found["course"])
+    # The browser's 20 % does not count: the quiz's 90 alone reaches the course's 70.
+    assert enrolment.completed_at is not None and enrolment.score == 90
+
+
+def test_with_h5p_scores_counting_a_pass_is_needed_and_the_score_counts(catalogue):
+    found = trainee_in(catalogue, h5p_scores_count=True, min_overall_score=70)
+    content = found["content"]
+    answer = post(found, statement(content, "answered", score={"scaled": 0.2}, success=False))
+    assert answer.json()["lesson_completed"] is False
+    assert not lesson_done(found) and activity_state(found) == "Chưa đạt"
+
+    post(found, statement(content, "passed", score={"scaled": 0.6}, success=True))
+    assert lesson_done(found) and activity_state(found) == "Đạt"
+    enrolment = Enrolment.objects.get(user=found["trainee"], course=found["course"])
+    assert enrolment.completed_at is not None and enrolment.score == 75  # (90 + 60) / 2
+
+
 def test_state_is_saved_and_read_back_per_person(activity):
     # H5P core's jQuery sends no CSRF header: the token in the URL stands for it.
     client = Client(enforce_csrf_checks=True)
