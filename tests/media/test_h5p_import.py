@@ -641,3 +641,49 @@ def test_two_packages_sharing_libraries_imported_at_once_store_each_library_once
     folders = {n.split("/")[2] for n in library_writes}
     assert folders == {lib.folder for lib in H5PLibrary.objects.all()}
     assert H5PLibrary.objects.get(machine_name="H5P.Question").contents.count() == 3
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_failing_while_another_extracts_the_same_content_leaves_it_ready(
+    media_root, monkeypatch
+):
+    """Two workers get the same extraction (a redelivered task). One of them fails to write;
+    it must neither mark the other's READY content FAILED nor delete its files."""
+    content = services.h5p_package_import(file=TRUEFALSE, install_libraries=True, queue=False)
+    finished = threading.Event()
+    real_save = default_storage.save
+
+    def save(name, *args, **kwargs):
+        if threading.current_thread().name == "failing" and name.startswith("h5p/content/"):
+            finished.wait(timeout=3)  # fail after the other worker is done, if it can finish
+            raise OSError(5, "Input/output error")
+        return real_save(name, *args, **kwargs)
+
+    monkeypatch.setattr(default_storage, "save", save)
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def run():
+        try:
+            barrier.wait()
+            services.h5p_package_extract(content_id=content.pk, install_libraries=True)
+            if threading.current_thread().name == "working":
+                finished.set()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, name=name) for name in ("working", "failing")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    content.refresh_from_db()
+    assert (content.status, content.error) == ("ready", "")
+    files = stored(media_root)
+    assert f"h5p/content/{content.pk}/h5p.json" in files
+    assert f"h5p/content/{content.pk}/content/content.json" in files
