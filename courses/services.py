@@ -155,10 +155,13 @@ def activity_result_record(
     kind: str,
     passed: bool,
     score: Decimal | float | None = None,
+    keep_best: bool = False,
 ) -> ActivityResult:
-    """Store the latest result of an activity embedded in a lesson (the Assessments and H5P
-    apps call this after grading) and complete the lesson and course if their rules are now
-    met. A result never goes from passed back to failed: completion, once earned, stays."""
+    """Store the result of an activity embedded in a lesson (the Assessments and H5P apps call
+    this after grading) and complete the lesson and course if their rules are now met. A result
+    never goes from passed back to failed: completion, once earned, stays. The score is the
+    latest (a quiz reports its grade by its own method, which may go down), or with
+    `keep_best` the best so far (H5P: every statement is another try)."""
     lesson, course, enrolment = _checked_lesson(user=user, lesson_id=lesson_id)
     score = None if score is None else Decimal(str(score)).quantize(Decimal("0.01"))
     try:
@@ -173,7 +176,8 @@ def activity_result_record(
         result, created = ActivityResult.objects.get(user=user, lesson=lesson, key=key), False
     if not created:
         result.passed = result.passed or passed
-        result.score = score
+        if not keep_best or (score is not None and (result.score is None or score > result.score)):
+            result.score = score
         result.save(update_fields=["passed", "score", "updated_at"])
     lesson_completion_evaluate(user=user, lesson=lesson, course=course, enrolment=enrolment)
     return result

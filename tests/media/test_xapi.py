@@ -218,6 +218,26 @@ def test_posting_the_same_statement_again_changes_nothing(activity):
     assert result_of(activity).score == 100  # the replayed failure did not overwrite it
 
 
+def test_a_later_worse_attempt_does_not_lower_the_best_result(activity):
+    content = activity["content"]
+    post(activity, statement(content, "answered", score={"scaled": 0.5}, success=False))
+    post(activity, statement(content, "passed", score={"scaled": 0.9}, success=True))
+    post(activity, statement(content, "failed", score={"scaled": 0.3}, success=False))
+    result = result_of(activity)
+    assert (result.passed, result.score) == (True, 90)
+
+
+def test_a_quiz_result_still_follows_the_quiz_grade_down(activity):
+    """Quizzes report their grade by the quiz's own method (last attempt, average, a trainer's
+    re-marking), which may go down; only H5P keeps its best."""
+    trainee, lesson = activity["trainee"], activity["lesson"]
+    for score in (80, 60):
+        activity_result_record(
+            user=trainee, lesson_id=lesson.pk, key="quiz:9", kind="quiz", passed=True, score=score
+        )
+    assert ActivityResult.objects.get(user=trainee, key="quiz:9").score == 60
+
+
 def test_passing_a_required_activity_completes_the_lesson_and_the_course(activity):
     trainee, lesson = activity["trainee"], activity["lesson"]
     lesson_progress_record(user=trainee, lesson_id=lesson.pk, event="read")
