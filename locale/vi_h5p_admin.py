@@ -36,6 +36,12 @@ VI = {
     # Import and extraction (media/services.py)
     "The library %(library)s has been blocked by an administrator; packages using it cannot be uploaded.": "Thư viện %(library)s đã bị quản trị viên chặn; không thể tải lên gói dùng thư viện này.",
     "The package could not be extracted: %(reason)s": "Không giải nén được gói: %(reason)s",
+    # Extracting a failed content again (media/admin_views.py, templates/media/admin/retry.html)
+    "Extract again": "Giải nén lại",
+    "Only people who may change H5P content can extract it again.": "Chỉ người có quyền sửa nội dung H5P mới giải nén lại được.",
+    "“%(title)s” is being extracted again.": "Đang giải nén lại “%(title)s”.",
+    "Only content whose extraction failed can be extracted again.": "Chỉ nội dung giải nén lỗi mới giải nén lại được.",
+    "Fix the cause first (storage, a library an administrator must install), then extract the package again. Its stored package is used; nothing needs to be uploaded.": "Hãy khắc phục nguyên nhân trước (nơi lưu trữ, thư viện cần quản trị viên cài đặt), rồi giải nén lại. Hệ thống dùng gói đã lưu; không cần tải lên lại.",
     "The library %(library)s is not installed; ask an administrator to upload a package that brings it.": "Thư viện %(library)s chưa được cài đặt; nhờ quản trị viên tải lên gói có thư viện này.",
     "The package brings %(library)s %(version)s, newer than the installed %(installed)s; ask an administrator to upload it.": "Gói mang thư viện %(library)s phiên bản %(version)s, mới hơn bản đã cài (%(installed)s); nhờ quản trị viên tải gói này lên.",
     "the stored package is damaged (%(detail)s).": "gói đã lưu bị hỏng (%(detail)s).",

@@ -5,7 +5,8 @@ The upload runs `media.services.h5p_package_import`, so the admin refuses exactl
 `import_h5p` command refuses, and shows every problem (file, rule, message) at once. Uploading
 needs `media.add_h5pcontent` (trainers and admins); a package that installs a library version
 or a newer patch of one also needs `media.change_h5plibrary` (admins), as do the library
-list's switch; the list itself needs `media.view_h5plibrary`.
+list's switch; the list itself needs `media.view_h5plibrary`. Extracting a FAILED content again ("Giải nén lại")
+needs `media.change_h5pcontent`.
 """
 
 from django.contrib import messages
@@ -26,6 +27,7 @@ from .models import H5PContent, H5PLibrary
 UPLOAD_PERMISSION = "media.add_h5pcontent"
 VIEW_LIBRARIES_PERMISSION = "media.view_h5plibrary"
 CHANGE_LIBRARIES_PERMISSION = "media.change_h5plibrary"
+CHANGE_CONTENT_PERMISSION = "media.change_h5pcontent"
 TEMPLATES = "media/admin"
 
 
@@ -87,6 +89,40 @@ class H5PUploadView(View):
             "index_url_name": self.index_url_name,
         }
         return TemplateResponse(self.request, f"{TEMPLATES}/upload.html", context, status=status)
+
+
+class H5PRetryView(View):
+    """GET: what failed and a button; POST: extract a FAILED content again (the content's
+    change permission; installing libraries still needs the library permission)."""
+
+    index_url_name = None  # set by the viewset (media/wagtail_hooks.py)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(CHANGE_CONTENT_PERMISSION):
+            return forbidden(
+                request,
+                title=_("Extract again"),
+                message=_("Only people who may change H5P content can extract it again."),
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, pk: int):
+        content = get_object_or_404(H5PContent, pk=pk)
+        context = {"content": content, "page_title": gettext("Extract again")}
+        return TemplateResponse(request, f"{TEMPLATES}/retry.html", context)
+
+    def post(self, request, pk: int):
+        content = get_object_or_404(H5PContent, pk=pk)
+        install = request.user.has_perm(CHANGE_LIBRARIES_PERMISSION)
+        if services.h5p_content_retry(content_id=content.pk, install_libraries=install):
+            text = gettext("“%(title)s” is being extracted again.")
+            messages.success(request, text % {"title": content.title})
+        else:
+            text = gettext("Only content whose extraction failed can be extracted again.")
+            messages.warning(request, text)
+        return (
+            redirect(self.index_url_name) if self.index_url_name else redirect("wagtailadmin_home")
+        )
 
 
 def may_view_libraries(user) -> bool:

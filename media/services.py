@@ -495,6 +495,21 @@ def h5p_content_files_delete(*, content: H5PContent) -> None:
     transaction.on_commit(remove_files)
 
 
+def h5p_content_retry(*, content_id: int, install_libraries: bool = False) -> bool:
+    """Queue the extraction of a FAILED content again, once the cause is fixed (storage back,
+    a library installed); PENDING until it runs. Returns False, queuing nothing, when the
+    content is not FAILED (a READY content is never extracted twice)."""
+    with transaction.atomic():
+        again = H5PContent.objects.filter(pk=content_id, status=H5PContent.Status.FAILED).update(
+            status=H5PContent.Status.PENDING, error=""
+        )
+        if again:
+            transaction.on_commit(
+                lambda: _enqueue_extract(content_id, install_libraries=install_libraries)
+            )
+    return bool(again)
+
+
 def h5p_library_set_allowed(*, library_id: int, allowed: bool) -> H5PLibrary:
     """Allow or block a library version. A blocked library is never served, content using it
     does not play, and packages bringing it are refused."""

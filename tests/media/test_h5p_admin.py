@@ -262,3 +262,62 @@ def test_the_lesson_chooser_offers_only_content_that_plays(
     H5PLibrary.objects.filter(machine_name="H5P.TrueFalse").update(allowed=False)
     body = trainer_client.get("/admin/snippets/choose/media/h5pcontent/").json()["html"]
     assert "Đúng hay sai" not in body
+
+
+# --- Retrying a failed extraction -----------------------------------------------------------------
+
+
+@pytest.fixture
+def failed_content(media_root, monkeypatch, django_capture_on_commit_callbacks):  # noqa: F811
+    """A content whose extraction failed on a storage error that has since been fixed."""
+    from media import services
+    from tests.media.test_h5p_import import fail_saving
+
+    with monkeypatch.context() as broken:
+        fail_saving(broken, "/content/content.json")
+        with django_capture_on_commit_callbacks(execute=True):
+            content = services.h5p_package_import(file=TRUEFALSE, install_libraries=True)
+    content.refresh_from_db()
+    assert content.status == "failed"
+    return content
+
+
+def test_a_failed_content_is_extracted_again_from_the_admin(
+    trainer_client, failed_content, django_capture_on_commit_callbacks
+):
+    listing = trainer_client.get(LIST).content.decode()
+    retry = f"{LIST}retry/{failed_content.pk}/"
+    assert "Giải nén lại" in listing and retry in listing
+    inspect = trainer_client.get(f"{LIST}inspect/{failed_content.pk}/").content.decode()
+    assert retry in inspect and "Không giải nén được" in inspect  # the reason, and the way out
+    page = trainer_client.get(retry)
+    assert page.status_code == 200
+    assert failed_content.title in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = trainer_client.post(retry)
+    assert response.status_code == 302
+    failed_content.refresh_from_db()
+    assert (failed_content.status, failed_content.error) == ("ready", "")
+    listing = trainer_client.get(LIST).content.decode()
+    assert "Đang giải nén lại" in listing and "sẵn sàng" in listing
+    assert retry not in listing  # no retry for READY content
+
+
+def test_content_that_did_not_fail_is_not_extracted_again(
+    admin_client_h5p, installed, django_capture_on_commit_callbacks
+):
+    content = H5PContent.objects.filter(status="ready").first()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = admin_client_h5p.post(f"{LIST}retry/{content.pk}/", follow=True)
+    assert response.status_code == 200 and callbacks == []
+    assert "Chỉ nội dung giải nén lỗi" in response.content.decode()
+
+
+@pytest.mark.parametrize("group", [STATISTICIANS_GROUP, None])
+def test_people_who_may_not_change_content_cannot_retry(client, group, failed_content):
+    client.force_login(member_of(group) if group else UserFactory(is_staff=True))
+    response = client.post(f"{LIST}retry/{failed_content.pk}/")
+    assert response.status_code in (302, 403)
+    failed_content.refresh_from_db()
+    assert failed_content.status == "failed"
