@@ -1,22 +1,28 @@
-"""Writes for H5P packages: import (validate, store, queue), extraction, deletion, library switch.
+"""Writes for H5P packages: import (validate, store, queue), extraction, retry, deletion,
+library switch.
 
 An import is all or nothing: `h5p_package_import` validates the whole package first
-(media/h5p/validation.py) and refuses one that uses a library an admin has blocked, so a refused
-package leaves no row and no stored file. The package is then stored through the FileField and
-`media.tasks.h5p_extract` queued on commit. Extraction (`h5p_package_extract`) streams from the
-stored zip only what validation listed (`H5PPackage.files_to_extract()`), never the ignored stray
-files, into default_storage (local disk or S3):
+(media/h5p/validation.py, every member's CRC-32 included) and refuses one that uses a library an
+admin has blocked, or, unless its uploader may install libraries (`media.change_h5plibrary`, or
+an operator's command), one that needs a library version not installed or a newer patch; so a
+refused package leaves no row and no stored file. The package is then stored through the
+FileField and `media.tasks.h5p_extract` queued on commit. Extraction (`h5p_package_extract`)
+streams from the stored zip only what validation listed (`H5PPackage.files_to_extract()`), never
+the ignored stray files, into default_storage (local disk or S3):
 
-    h5p/packages/<name>.h5p                   the upload, as received
+    h5p/packages/<name>.h5p                   the upload, as received (kept for review)
     h5p/libraries/<Machine.Name-M.m>/...      each library version once, shared by every package
     h5p/content/<id>/h5p.json                 the package's manifest
-    h5p/content/<id>/content/...              content.json and its media
+    h5p/content/<id>/content/...              content.json, filtered (media/h5p/params.py), and
+                                              its media
 
 A library version is installed under a row lock (`select_for_update` on its `H5PLibrary` row,
 made with get-or-create), so two packages bringing the same library at the same time write its
 files once; a later package with the same or an older patch release reuses them, a newer patch
-replaces them. Every write deletes before saving, so running an extraction again after a crash
-leaves the same files.
+replaces them (only when installing is allowed). content.json is filtered against the semantics
+of the libraries as installed, never a package's own copy of them. The content's files are
+written and its status set under its row lock. Every write deletes before saving, so running an
+extraction again after a crash leaves the same files; a failed one removes what it wrote.
 """
 
 from __future__ import annotations
