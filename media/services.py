@@ -281,15 +281,19 @@ def _library_name(library: H5PLibrary) -> str:
 
 def _installed_semantics(name: str) -> list | None:
     """The stored semantics.json of an installed library ("H5P.Image 1.1"), or None when it
-    has none or it cannot be read (its content's texts are then treated as plain)."""
+    has none or it is not a JSON list (its content's texts are then treated as plain). A
+    storage error is raised: the extraction fails and can be retried, rather than storing
+    the content with every text escaped."""
     machine_name, _, version = name.rpartition(" ")
     path = f"{LIBRARIES_PREFIX}{machine_name}-{version}/semantics.json"
+    if not default_storage.exists(path):
+        return None
     limit = Limits().max_json_bytes
+    with default_storage.open(path, "rb") as stored:
+        data = stored.read(limit + 1)
     try:
-        with default_storage.open(path, "rb") as stored:
-            data = stored.read(limit + 1)
         semantics = json.loads(data.decode("utf-8-sig")) if len(data) <= limit else None
-    except (OSError, ValueError, RecursionError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
     return semantics if isinstance(semantics, list) else None
 
@@ -298,8 +302,8 @@ def _extraction_failed(content_id: int, error: Exception) -> H5PContent:
     """Mark the content FAILED with a one-line reason and remove the files it got so far,
     unless another worker has made it READY meanwhile."""
     reason = _failure_reason(error)
-    # One line for the console and the log; the traceback only when debugging.
-    logger.warning("H5P content %s could not be extracted: %s", content_id, reason)
+    # The reason goes to the content row (and from there to the admin, the command's one line
+    # and the task's log line); the traceback only to a debug log.
     logger.debug("H5P content %s: extraction error", content_id, exc_info=error)
     with transaction.atomic():
         content = H5PContent.objects.select_for_update().get(pk=content_id)
