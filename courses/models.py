@@ -180,8 +180,10 @@ class CoursePage(FoldedSearchMixin, Page):
         _("H5P scores count toward completion"),
         default=False,
         help_text=_(
-            "H5P activities report their own scores from the trainee's browser, so they are "
-            "advisory. Tick to let them count toward the minimum overall score."
+            "H5P activities report their results from the trainee's browser, so they are "
+            "advisory. Unticked: a required H5P activity is done once the trainee has completed "
+            "or answered it, and its score does not count toward the minimum overall score. "
+            "Ticked: the trainee must pass it, and its score counts."
         ),
     )
     certificate_template = models.ForeignKey(

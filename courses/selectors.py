@@ -281,7 +281,9 @@ def lesson_view(*, user, lesson: LessonPage) -> dict | None:
         next_page=outline[position + 1]["lesson"] if position + 1 < len(outline) else None,
         lesson_state=outline[position]["state"] if outline else NOT_STARTED,
         progress=progress_summary(outline, states),
-        activities=_activity_states(user=user, lesson=lesson, enrolled=enrolment is not None),
+        activities=_activity_states(
+            user=user, lesson=lesson, course=course, enrolled=enrolment is not None
+        ),
     )
     return view
 
@@ -306,20 +308,37 @@ def _record_opening(*, user, lesson: LessonPage, course: CoursePage, states: dic
         known["last_opened_at"] = now
 
 
-def _activity_states(*, user, lesson: LessonPage, enrolled: bool) -> list[dict]:
+def _activity_states(*, user, lesson: LessonPage, course: CoursePage, enrolled: bool) -> list[dict]:
     required = lesson.required_activities()
     if not required:
         return []
-    passed = (
-        set(
-            ActivityResult.objects.filter(user=user, lesson=lesson, passed=True).values_list(
-                "key", flat=True
-            )
-        )
+    results = (
+        dict(ActivityResult.objects.filter(user=user, lesson=lesson).values_list("key", "passed"))
         if enrolled
-        else set()
+        else {}
     )
-    return [{"requirement": r, "passed": r.key in passed} for r in required]
+    done = satisfied_activity_keys(results=results, course=course)
+    return [
+        {
+            "requirement": r,
+            "passed": results.get(r.key) is True,
+            "done": r.key in done,  # satisfied without a pass: an advisory H5P activity
+        }
+        for r in required
+    ]
+
+
+def satisfied_activity_keys(*, results: dict[str, bool], course: CoursePage) -> set[str]:
+    """Which of a trainee's activity results ({key: passed}) satisfy a lesson's requirement:
+    a pass; and, where the course does not let H5P scores count (they come from the browser),
+    any H5P result, since the player records one only once the activity is completed or
+    answered."""
+    advisory = not getattr(course, "h5p_scores_count", False)
+    return {
+        key
+        for key, passed in results.items()
+        if passed or (advisory and key.startswith(f"{ActivityResult.Kind.H5P}:"))
+    }
 
 
 def _lessons_by_course(courses: list[CoursePage]) -> dict[int, list[LessonPage]]:

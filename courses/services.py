@@ -155,10 +155,13 @@ def activity_result_record(
     kind: str,
     passed: bool,
     score: Decimal | float | None = None,
+    keep_best: bool = False,
 ) -> ActivityResult:
-    """Store the latest result of an activity embedded in a lesson (the Assessments and H5P
-    apps call this after grading) and complete the lesson and course if their rules are now
-    met. A result never goes from passed back to failed: completion, once earned, stays."""
+    """Store the result of an activity embedded in a lesson (the Assessments and H5P apps call
+    this after grading) and complete the lesson and course if their rules are now met. A result
+    never goes from passed back to failed: completion, once earned, stays. The score is the
+    latest (a quiz reports its grade by its own method, which may go down), or with
+    `keep_best` the best so far (H5P: every statement is another try)."""
     lesson, course, enrolment = _checked_lesson(user=user, lesson_id=lesson_id)
     score = None if score is None else Decimal(str(score)).quantize(Decimal("0.01"))
     try:
@@ -173,18 +176,19 @@ def activity_result_record(
         result, created = ActivityResult.objects.get(user=user, lesson=lesson, key=key), False
     if not created:
         result.passed = result.passed or passed
-        result.score = score
+        if not keep_best or (score is not None and (result.score is None or score > result.score)):
+            result.score = score
         result.save(update_fields=["passed", "score", "updated_at"])
     lesson_completion_evaluate(user=user, lesson=lesson, course=course, enrolment=enrolment)
     return result
 
 
-def _lesson_rule_met(*, row: LessonProgress, lesson: LessonPage, passed_keys: set[str]) -> bool:
+def _lesson_rule_met(*, row: LessonProgress, lesson: LessonPage, satisfied: set[str]) -> bool:
     if lesson.completion_mode == LessonPage.CompletionMode.MARK:
         done = row.marked_done_at is not None
     else:
         done = row.read_at is not None or row.marked_done_at is not None
-    return done and all(req.key in passed_keys for req in lesson.required_activities())
+    return done and all(req.key in satisfied for req in lesson.required_activities())
 
 
 def lesson_completion_evaluate(
@@ -192,13 +196,14 @@ def lesson_completion_evaluate(
 ) -> bool:
     """Complete the lesson if its rule is met, then the course if its rule is. Returns whether
     this call completed the lesson (False when it already was, or is not yet)."""
+    from .selectors import satisfied_activity_keys
+
     row = _progress_row(user=user, lesson=lesson, course=course)
-    passed_keys = set(
-        ActivityResult.objects.filter(user=user, lesson=lesson, passed=True).values_list(
-            "key", flat=True
-        )
+    results = dict(
+        ActivityResult.objects.filter(user=user, lesson=lesson).values_list("key", "passed")
     )
-    if not _lesson_rule_met(row=row, lesson=lesson, passed_keys=passed_keys):
+    satisfied = satisfied_activity_keys(results=results, course=course)
+    if not _lesson_rule_met(row=row, lesson=lesson, satisfied=satisfied):
         return False
     won = LessonProgress.objects.filter(pk=row.pk, completed_at__isnull=True).update(
         completed_at=timezone.now()

@@ -31,6 +31,7 @@ VI = {
     "Files of type .%(extension)s are not allowed in a library.": "Không cho phép tệp .%(extension)s trong thư viện.",
     "Files without an extension are not allowed.": "Không cho phép tệp không có đuôi.",
     "The file is damaged and cannot be read.": "Tệp bị hỏng, không đọc được.",
+    "The file is damaged: its content does not match its CRC-32 checksum.": "Tệp bị hỏng: nội dung không khớp với mã kiểm tra CRC-32.",
     # Structure
     "Only h5p.json, the content folder and library folders may be at the top of a package.": "Ở cấp trên cùng của gói chỉ được có h5p.json, thư mục content và các thư mục thư viện.",
     "h5p.json is missing at the top of the package.": "Thiếu tệp h5p.json ở cấp trên cùng của gói.",

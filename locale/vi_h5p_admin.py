@@ -36,6 +36,17 @@ VI = {
     # Import and extraction (media/services.py)
     "The library %(library)s has been blocked by an administrator; packages using it cannot be uploaded.": "Thư viện %(library)s đã bị quản trị viên chặn; không thể tải lên gói dùng thư viện này.",
     "The package could not be extracted: %(reason)s": "Không giải nén được gói: %(reason)s",
+    # Extracting a failed content again (media/admin_views.py, templates/media/admin/retry.html)
+    "Extract again": "Giải nén lại",
+    "Only people who may change H5P content can extract it again.": "Chỉ người có quyền sửa nội dung H5P mới giải nén lại được.",
+    "“%(title)s” is being extracted again.": "Đang giải nén lại “%(title)s”.",
+    "Only content whose extraction failed can be extracted again.": "Chỉ nội dung giải nén lỗi mới giải nén lại được.",
+    "Fix the cause first (storage, a library an administrator must install), then extract the package again. Its stored package is used; nothing needs to be uploaded.": "Hãy khắc phục nguyên nhân trước (nơi lưu trữ, thư viện cần quản trị viên cài đặt), rồi giải nén lại. Hệ thống dùng gói đã lưu; không cần tải lên lại.",
+    "The library %(library)s is not installed; ask an administrator to upload a package that brings it.": "Thư viện %(library)s chưa được cài đặt; nhờ quản trị viên tải lên gói có thư viện này.",
+    "The package brings %(library)s %(version)s, newer than the installed %(installed)s; ask an administrator to upload it.": "Gói mang thư viện %(library)s phiên bản %(version)s, mới hơn bản đã cài (%(installed)s); nhờ quản trị viên tải gói này lên.",
+    "the stored package is damaged (%(detail)s).": "gói đã lưu bị hỏng (%(detail)s).",
+    "the files could not be saved to storage (%(detail)s).": "lỗi khi lưu tệp vào nơi lưu trữ (%(detail)s).",
+    "an unexpected error occurred (%(detail)s).": "đã xảy ra lỗi không lường trước (%(detail)s).",
     # import_h5p
     "%(name)s was refused: %(reason)s": "%(name)s bị từ chối: %(reason)s",
     "H5P content #%(id)s “%(title)s” imported; libraries: %(libraries)s": "Đã nhập nội dung H5P #%(id)s “%(title)s”; thư viện: %(libraries)s",
@@ -46,6 +57,7 @@ VI = {
     # Upload form and admin views
     "H5P package": "Gói H5P",
     "An .h5p file exported from H5P.org, Lumi or another H5P editor. It is checked in full before anything is saved.": "Tệp .h5p xuất từ H5P.org, Lumi hoặc trình soạn H5P khác. Gói được kiểm tra toàn bộ trước khi lưu bất cứ thứ gì.",
+    "An .h5p file exported from H5P.org, Lumi or another H5P editor. It may use only H5P libraries already installed here; new libraries and newer versions are installed by administrators.": "Tệp .h5p xuất từ H5P.org, Lumi hoặc trình soạn H5P khác. Gói chỉ được dùng các thư viện H5P đã cài đặt trên hệ thống; thư viện mới và phiên bản mới hơn do quản trị viên cài đặt.",
     "Leave empty to use the title inside the package.": "Để trống để dùng tiêu đề có sẵn trong gói.",
     "Upload H5P content": "Tải lên nội dung H5P",
     "Only people who may add H5P content can upload packages.": "Chỉ người có quyền thêm nội dung H5P mới được tải gói lên.",

@@ -22,7 +22,8 @@ VI = {
     "Your result could not be saved:": "Chưa lưu được kết quả của bạn:",
     # The course's switch (courses.CoursePage.h5p_scores_count), which this app's results obey
     "H5P scores count toward completion": "Tính điểm H5P vào điều kiện hoàn thành",
-    "H5P activities report their own scores from the trainee's browser, so they are advisory. Tick to let them count toward the minimum overall score.": "Hoạt động H5P tự báo điểm từ trình duyệt của học viên nên chỉ có giá trị tham khảo. Đánh dấu để tính các điểm này vào điểm tổng tối thiểu.",
+    "H5P activities report their results from the trainee's browser, so they are advisory. Unticked: a required H5P activity is done once the trainee has completed or answered it, and its score does not count toward the minimum overall score. Ticked: the trainee must pass it, and its score counts.": "Hoạt động H5P tự báo kết quả từ trình duyệt của học viên nên chỉ có giá trị tham khảo. Không đánh dấu: hoạt động H5P bắt buộc được tính là xong khi học viên đã làm xong hoặc đã trả lời, và điểm của hoạt động không tính vào điểm tổng tối thiểu. Đánh dấu: học viên phải đạt hoạt động này, và điểm được tính.",
+    "activity\x04Done": "Đã làm",
     # xAPI and saved state: refusals
     "This activity's session has expired. Reload the page to continue.": "Phiên làm hoạt động này đã hết hạn. Vui lòng tải lại trang để tiếp tục.",
     "This result belongs to another person and was not saved.": "Kết quả này thuộc về người khác nên không được lưu.",

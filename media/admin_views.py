@@ -3,8 +3,10 @@ installed libraries with their allow/block switch. Registered in media/wagtail_h
 
 The upload runs `media.services.h5p_package_import`, so the admin refuses exactly what the
 `import_h5p` command refuses, and shows every problem (file, rule, message) at once. Uploading
-needs `media.add_h5pcontent` (trainers and admins); the library list needs
-`media.view_h5plibrary`, the switch `media.change_h5plibrary` (admins).
+needs `media.add_h5pcontent` (trainers and admins); a package that installs a library version
+or a newer patch of one also needs `media.change_h5plibrary` (admins), as do the library
+list's switch; the list itself needs `media.view_h5plibrary`. Extracting a FAILED content again ("Giải nén lại")
+needs `media.change_h5pcontent`.
 """
 
 from django.contrib import messages
@@ -25,6 +27,7 @@ from .models import H5PContent, H5PLibrary
 UPLOAD_PERMISSION = "media.add_h5pcontent"
 VIEW_LIBRARIES_PERMISSION = "media.view_h5plibrary"
 CHANGE_LIBRARIES_PERMISSION = "media.change_h5plibrary"
+CHANGE_CONTENT_PERMISSION = "media.change_h5pcontent"
 TEMPLATES = "media/admin"
 
 
@@ -46,11 +49,15 @@ class H5PUploadView(View):
             )
         return super().dispatch(request, *args, **kwargs)
 
+    def form(self, *args) -> H5PUploadForm:
+        may_install = self.request.user.has_perm(CHANGE_LIBRARIES_PERMISSION)
+        return H5PUploadForm(*args, may_install_libraries=may_install)
+
     def get(self, request):
-        return self.render(H5PUploadForm())
+        return self.render(self.form())
 
     def post(self, request):
-        form = H5PUploadForm(request.POST, request.FILES)
+        form = self.form(request.POST, request.FILES)
         if not form.is_valid():
             return self.render(form)
         upload = form.cleaned_data["file"]
@@ -82,6 +89,40 @@ class H5PUploadView(View):
             "index_url_name": self.index_url_name,
         }
         return TemplateResponse(self.request, f"{TEMPLATES}/upload.html", context, status=status)
+
+
+class H5PRetryView(View):
+    """GET: what failed and a button; POST: extract a FAILED content again (the content's
+    change permission; installing libraries still needs the library permission)."""
+
+    index_url_name = None  # set by the viewset (media/wagtail_hooks.py)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(CHANGE_CONTENT_PERMISSION):
+            return forbidden(
+                request,
+                title=_("Extract again"),
+                message=_("Only people who may change H5P content can extract it again."),
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, pk: int):
+        content = get_object_or_404(H5PContent, pk=pk)
+        context = {"content": content, "page_title": gettext("Extract again")}
+        return TemplateResponse(request, f"{TEMPLATES}/retry.html", context)
+
+    def post(self, request, pk: int):
+        content = get_object_or_404(H5PContent, pk=pk)
+        install = request.user.has_perm(CHANGE_LIBRARIES_PERMISSION)
+        if services.h5p_content_retry(content_id=content.pk, install_libraries=install):
+            text = gettext("“%(title)s” is being extracted again.")
+            messages.success(request, text % {"title": content.title})
+        else:
+            text = gettext("Only content whose extraction failed can be extracted again.")
+            messages.warning(request, text)
+        return (
+            redirect(self.index_url_name) if self.index_url_name else redirect("wagtailadmin_home")
+        )
 
 
 def may_view_libraries(user) -> bool:

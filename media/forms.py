@@ -14,6 +14,16 @@ class H5PUploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".h5p"}),
     )
+
+    def __init__(self, *args, may_install_libraries: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_install_libraries:
+            self.fields["file"].help_text = _(
+                "An .h5p file exported from H5P.org, Lumi or another H5P editor. It may use only "
+                "H5P libraries already installed here; new libraries and newer versions are "
+                "installed by administrators."
+            )
+
     title = forms.CharField(
         label=_("Title"),
         max_length=255,

@@ -52,7 +52,10 @@ LIBRARY_CSP = (
     "style-src 'self' 'unsafe-inline'; font-src 'self' data:; sandbox"
 )
 CONTENT_CACHE = "private, max-age=3600"
-LIBRARY_CACHE = "public, max-age=2592000"  # a newer patch replaces files: 30 days, not forever
+# Library files are fetched on every activity, so they stay cacheable; but only by the browser
+# (private: a shared proxy would keep serving a library after an admin blocks it) and for an
+# hour, so a block or a newer patch reaches browsers that already hold the files within the hour.
+LIBRARY_CACHE = "private, max-age=3600"
 
 # Types named here rather than left to the system's mime.types, which differs between hosts.
 CONTENT_TYPES = {

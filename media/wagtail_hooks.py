@@ -3,17 +3,19 @@ with `SnippetChooserBlock("media.H5PContent")`) and the installed libraries. The
 form is replaced by the package upload (media/admin_views.py); editing changes the title only;
 deleting also removes the content's files."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import (
     DeleteView,
+    IndexView,
     InspectView,
     SnippetViewSet,
     SnippetViewSetGroup,
@@ -29,7 +31,33 @@ class H5PContentDeleteView(DeleteView):
         super().delete_action()
 
 
+def retry_button(view, content: H5PContent) -> ListingButton | None:
+    """ "Giải nén lại" for a FAILED content, to those who may change content."""
+    if content.status != H5PContent.Status.FAILED or not view.request.user.has_perm(
+        admin_views.CHANGE_CONTENT_PERMISSION
+    ):
+        return None
+    url = reverse(f"{view.retry_url_namespace}:retry", args=[content.pk])
+    return ListingButton(_("Extract again"), url=url, icon_name="rotate", priority=5)
+
+
+class H5PContentIndexView(IndexView):
+    retry_url_namespace = None  # set by the viewset
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        retry = retry_button(self, instance)
+        return [retry, *buttons] if retry else buttons
+
+
 class H5PContentInspectView(InspectView):
+    retry_url_namespace = None  # set by the viewset
+
+    def get_header_more_buttons(self):
+        buttons = super().get_header_more_buttons()
+        retry = retry_button(self, self.object)
+        return [retry, *buttons] if retry else buttons
+
     def get_field_label(self, field_name, field):
         if field_name == "uploaded_by":  # the model gives it no label of its own
             return gettext("uploaded by")
@@ -72,6 +100,7 @@ class H5PContentViewSet(SnippetViewSet):
         "extracted_at",
     ]
     delete_view_class = H5PContentDeleteView
+    index_view_class = H5PContentIndexView
     inspect_view_class = H5PContentInspectView
     chooser_viewset_class = H5PContentChooserViewSet
     copy_view_enabled = False
@@ -82,6 +111,22 @@ class H5PContentViewSet(SnippetViewSet):
     @property
     def add_view(self):
         return self.construct_view(admin_views.H5PUploadView)
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(retry_url_namespace=self.url_namespace, **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(retry_url_namespace=self.url_namespace, **kwargs)
+
+    @property
+    def retry_view(self):
+        return admin_views.H5PRetryView.as_view(index_url_name=self.get_url_name("list"))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("retry/<int:pk>/", self.retry_view, name="retry"),
+        ]
 
 
 class LibraryMenuItem(MenuItem):

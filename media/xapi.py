@@ -307,6 +307,7 @@ def _record_result(*, user, lesson_id: int, content_id: int, passed: bool, score
             kind="h5p",
             passed=passed,
             score=score,
+            keep_best=True,  # a later, worse try does not undo a pass or lower the best score
         )
     except PermissionDenied:
         # Course staff trying the activity: the statement is kept, there is no result to record.

@@ -5,7 +5,7 @@ libraries included) with its question and its buttons and feedback written in Vi
 fixture's content.json is English and its language/vi.json files are untranslated copies, so
 the texts are put into content/content.json here, the way an author would in the H5P editor.
 It goes through `media.services.h5p_package_import`, the same validation and extraction as an
-upload. The block is optional (`required` off), so the demo's finished trainee and the tests
+upload, as an operator (allowed to install the libraries it brings). The block is optional (`required` off), so the demo's finished trainee and the tests
 that finish a demo course need not play it.
 
 Idempotent: the package is found by its SHA-256 (the rebuilt zip is byte-for-byte the same on
@@ -110,7 +110,8 @@ def seed_h5p(report) -> None:
     content = H5PContent.objects.filter(sha256=package_digest()).first()
     if content is None:
         package = ContentFile(vietnamese_package(), name="cau-hoi-dung-sai.h5p")
-        content = h5p_package_import(file=package)
+        # seed_demo runs as an operator: it may install the package's libraries.
+        content = h5p_package_import(file=package, install_libraries=True)
         report.add(f"H5P: {content.title}")
     lesson = lessons[1].specific
     held = [b["value"].get("content") for b in lesson.body.raw_data if b["type"] == "h5p"]

@@ -1,8 +1,10 @@
 """Validating an uploaded .h5p package before anything of it is extracted.
 
 `validate_h5p(path_or_file)` returns an `H5PPackage` describing what the extractor may write, or
-raises `H5PRejected` with every `Problem(file, rule, message)` found. It never writes a file and
-never decompresses more than the few JSON files it must read (each under a size cap). The rules
+raises `H5PRejected` with every `Problem(file, rule, message)` found. It never writes a file; it
+reads into memory only the few JSON files it must parse (each under a size cap), and once every
+other rule has passed it inflates each member a chunk at a time and throws the bytes away, to
+check its CRC-32, so a damaged package is refused before extraction starts. The rules
 follow the public H5P specification (h5p.org/specification, library and package definitions)
 and H5P core's default file allow-list, tightened for a site that serves the files itself:
 
@@ -19,6 +21,7 @@ and H5P core's default file allow-list, tightened for a site that serves the fil
    top-level folder a library folder `machineName-major.minor` with a library.json that matches
    its name; every preloaded dependency (of h5p.json and of each library) present; the files a
    library.json lists present; file types on the allow-lists; no server-side script anywhere.
+4. Integrity: every member inflates to bytes matching its CRC-32 (read in chunks, never kept).
 
 Like H5P core, a file or folder whose name starts with "." or "_" (.DS_Store, __MACOSX/) and the
 stray files some exporters add at the top (H5P_CONTENT_HERE.txt) are ignored: listed in
@@ -155,7 +158,10 @@ MACHINE_NAME = re.compile(r"^[\w.\-]{1,255}$", re.ASCII)
 LANGUAGE = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 VERSION = re.compile(r"^\d{1,5}$", re.ASCII)
 EMBED_TYPES = ("div", "iframe")
-DIRECTORY_BYTES_PER_ENTRY = 4096  # a central-directory record is 46 bytes plus name and extras
+DIRECTORY_BYTES_PER_ENTRY = 4096
+CHECK_CHUNK = (
+    256 * 1024
+)  # read size when verifying checksums  # a central-directory record is 46 bytes plus name and extras
 
 MESSAGES = {
     # The upload as a whole
@@ -188,6 +194,7 @@ MESSAGES = {
     "extension_library": gettext_noop("Files of type .%(extension)s are not allowed in a library."),
     "no_extension": gettext_noop("Files without an extension are not allowed."),
     "damaged_file": gettext_noop("The file is damaged and cannot be read."),
+    "checksum": gettext_noop("The file is damaged: its content does not match its CRC-32 checksum."),
     # Structure
     "unexpected_file": gettext_noop("Only h5p.json, the content folder and library folders may be at the top of a package."),
     "h5p_json_missing": gettext_noop("h5p.json is missing at the top of the package."),
@@ -647,6 +654,9 @@ class _Validator:
                     )
         if self.problems or header is None:
             return None
+        self.check_checksums(archive, files)
+        if self.problems:
+            return None
         return H5PPackage(
             title=title,
             language=language,
@@ -660,6 +670,26 @@ class _Validator:
             dependencies=dependencies,
             metadata=manifest,
         )
+
+    def check_checksums(self, archive, files: dict[str, zipfile.ZipInfo]) -> None:
+        """Inflate every file and discard it, so a member whose bytes do not match its CRC-32
+        is refused now rather than failing half-way through extraction. The sizes read are
+        bounded by the directory checks above (zipfile stops at the declared size), and
+        members are read a chunk at a time."""
+        for name, info in files.items():
+            if name in self.bad:
+                continue
+            try:
+                with archive.open(info) as member:
+                    while member.read(CHECK_CHUNK):
+                        pass
+            except zipfile.BadZipFile as error:  # zipfile names no subclass for a CRC mismatch
+                if "CRC" in str(error):
+                    self.problem(name, "checksum")
+                else:
+                    self.problem(name, "damaged", "damaged_file")
+            except (zlib.error, OSError, EOFError, NotImplementedError):
+                self.problem(name, "damaged", "damaged_file")
 
     def check_extension(self, name: str, allowed: frozenset, key: str) -> None:
         if name in self.bad:  # a server script, already refused

@@ -29,8 +29,11 @@ def h5p_body(content, required: bool) -> str:
 
 def test_a_trainee_answers_truefalse_on_a_phone_and_dragtext_renders(site, phone, monkeypatch):
     monkeypatch.setattr("media.blocks.SAVE_EVERY_SECONDS", 1)  # the player saves its state
-    truefalse = h5p_package_import(file=FIXTURES / "truefalse-h5p-standalone-test.h5p")
-    dragtext = h5p_package_import(file=FIXTURES / "dragtext.h5p")
+    # As an operator would (import_h5p): the packages install their libraries.
+    truefalse = h5p_package_import(
+        file=FIXTURES / "truefalse-h5p-standalone-test.h5p", install_libraries=True
+    )
+    dragtext = h5p_package_import(file=FIXTURES / "dragtext.h5p", install_libraries=True)
     truefalse.refresh_from_db()
     dragtext.refresh_from_db()
     assert (truefalse.status, dragtext.status) == ("ready", "ready")

@@ -1,15 +1,20 @@
 """`seed_demo`: a Vietnamese demo that a newcomer can learn from, built once however often it runs."""
 
+import json
 import re
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from courses.models import CoursePage, GuideChapterPage, LessonPage
+from lms.demo.h5p import CONTENT_VI, TITLE
 from lms.demo.seed import DEMO_LOGINS, DEMO_PASSWORD
+from media.models import H5PContent
+from media.selectors import content_is_playable
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +127,22 @@ def test_wrong_password_is_refused_in_vietnamese(client, demo):
     bad = client.post("/accounts/login/", {"login": "hocvien@demo.lms.local", "password": "sai"})
     assert bad.status_code == 200
     assert "không chính xác" in bad.content.decode()
+
+
+def test_the_demo_holds_one_h5p_activity_that_plays(demo):
+    """One H5P content, READY and playable, in one lesson's body, however often seed_demo runs;
+    its Vietnamese question survives the content filter."""
+    call_command("seed_demo")
+    content = H5PContent.objects.get(title=TITLE)
+    assert content.status == "ready" and content_is_playable(content)
+    holders = [
+        lesson
+        for lesson in LessonPage.objects.live()
+        for block in lesson.body
+        if block.block_type == "h5p" and block.value["content"].pk == content.pk
+    ]
+    assert len(holders) == 1
+    assert default_storage.exists(f"h5p/libraries/{content.main_library.folder}/library.json")
+    with default_storage.open(f"{content.storage_prefix}content/content.json") as stored:
+        params = json.load(stored)
+    assert params["question"] == CONTENT_VI["question"]

@@ -44,6 +44,16 @@ def trainer_client(client):
 
 
 @pytest.fixture
+def installed(media_root, django_capture_on_commit_callbacks):  # noqa: F811
+    """The fixtures' libraries, installed by an operator (as `import_h5p` does)."""
+    from media import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for path in (TRUEFALSE, DRAGTEXT):
+            services.h5p_package_import(file=path, install_libraries=True)
+
+
+@pytest.fixture
 def admin_client_h5p(client):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     return client
@@ -59,6 +69,7 @@ def upload(client, path, title="", django_capture_on_commit_callbacks=None):
 
 def test_a_trainer_uploads_a_package_and_finds_it_ready_in_the_list(
     trainer_client,
+    installed,
     media_root,  # noqa: F811
     django_capture_on_commit_callbacks,
 ):
@@ -122,6 +133,48 @@ def test_people_without_the_permission_cannot_upload(client, group, media_root):
         assert "Chỉ người có quyền thêm nội dung H5P" in client.get(UPLOAD).content.decode()
 
 
+def test_a_trainer_package_needing_a_library_not_installed_is_refused_by_name(
+    trainer_client,
+    media_root,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    response = upload(
+        trainer_client,
+        TRUEFALSE,
+        django_capture_on_commit_callbacks=django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert (
+        "<code>H5P.TrueFalse-1.6/</code>" in html and "<code>library_not_installed</code>" in html
+    )
+    assert "chưa được cài đặt" in html and "nhờ quản trị viên" in html
+    assert stored(media_root) == [] and not H5PContent.objects.exists()
+    assert not H5PLibrary.objects.exists()
+
+
+def test_an_admin_upload_installs_the_libraries_then_trainers_can_use_them(
+    admin_client_h5p,
+    client,
+    media_root,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    response = upload(
+        admin_client_h5p,
+        TRUEFALSE,
+        "Bản của quản trị",
+        django_capture_on_commit_callbacks=django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 302
+    assert H5PContent.objects.get(title="Bản của quản trị").status == "ready"
+    assert H5PLibrary.objects.filter(machine_name="H5P.TrueFalse", files_ready=True).exists()
+
+    client.force_login(member_of(TRAINERS_GROUP))
+    response = upload(client, TRUEFALSE, "Bản của giảng viên", django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert H5PContent.objects.get(title="Bản của giảng viên").status == "ready"
+
+
 def test_admins_block_a_library_which_refuses_new_uploads(
     admin_client_h5p,
     media_root,  # noqa: F811
@@ -156,6 +209,7 @@ def test_admins_block_a_library_which_refuses_new_uploads(
 
 def test_trainers_see_the_libraries_but_cannot_switch_them(
     trainer_client,
+    installed,
     media_root,  # noqa: F811
     django_capture_on_commit_callbacks,
 ):
@@ -192,6 +246,7 @@ def test_deleting_content_in_the_admin_removes_its_files(
 
 def test_the_lesson_chooser_offers_only_content_that_plays(
     trainer_client,
+    installed,
     media_root,  # noqa: F811
     django_capture_on_commit_callbacks,
 ):
@@ -207,3 +262,62 @@ def test_the_lesson_chooser_offers_only_content_that_plays(
     H5PLibrary.objects.filter(machine_name="H5P.TrueFalse").update(allowed=False)
     body = trainer_client.get("/admin/snippets/choose/media/h5pcontent/").json()["html"]
     assert "Đúng hay sai" not in body
+
+
+# --- Retrying a failed extraction -----------------------------------------------------------------
+
+
+@pytest.fixture
+def failed_content(media_root, monkeypatch, django_capture_on_commit_callbacks):  # noqa: F811
+    """A content whose extraction failed on a storage error that has since been fixed."""
+    from media import services
+    from tests.media.test_h5p_import import fail_saving
+
+    with monkeypatch.context() as broken:
+        fail_saving(broken, "/content/content.json")
+        with django_capture_on_commit_callbacks(execute=True):
+            content = services.h5p_package_import(file=TRUEFALSE, install_libraries=True)
+    content.refresh_from_db()
+    assert content.status == "failed"
+    return content
+
+
+def test_a_failed_content_is_extracted_again_from_the_admin(
+    trainer_client, failed_content, django_capture_on_commit_callbacks
+):
+    listing = trainer_client.get(LIST).content.decode()
+    retry = f"{LIST}retry/{failed_content.pk}/"
+    assert "Giải nén lại" in listing and retry in listing
+    inspect = trainer_client.get(f"{LIST}inspect/{failed_content.pk}/").content.decode()
+    assert retry in inspect and "Không giải nén được" in inspect  # the reason, and the way out
+    page = trainer_client.get(retry)
+    assert page.status_code == 200
+    assert failed_content.title in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = trainer_client.post(retry)
+    assert response.status_code == 302
+    failed_content.refresh_from_db()
+    assert (failed_content.status, failed_content.error) == ("ready", "")
+    listing = trainer_client.get(LIST).content.decode()
+    assert "Đang giải nén lại" in listing and "sẵn sàng" in listing
+    assert retry not in listing  # no retry for READY content
+
+
+def test_content_that_did_not_fail_is_not_extracted_again(
+    admin_client_h5p, installed, django_capture_on_commit_callbacks
+):
+    content = H5PContent.objects.filter(status="ready").first()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = admin_client_h5p.post(f"{LIST}retry/{content.pk}/", follow=True)
+    assert response.status_code == 200 and callbacks == []
+    assert "Chỉ nội dung giải nén lỗi" in response.content.decode()
+
+
+@pytest.mark.parametrize("group", [STATISTICIANS_GROUP, None])
+def test_people_who_may_not_change_content_cannot_retry(client, group, failed_content):
+    client.force_login(member_of(group) if group else UserFactory(is_staff=True))
+    response = client.post(f"{LIST}retry/{failed_content.pk}/")
+    assert response.status_code in (302, 403)
+    failed_content.refresh_from_db()
+    assert failed_content.status == "failed"

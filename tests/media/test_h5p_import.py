@@ -3,6 +3,7 @@ every hostile package is refused with nothing written, extraction is safe to run
 `import_h5p` reports in one line."""
 
 import json
+import logging
 import stat
 import threading
 import zipfile
@@ -18,7 +19,15 @@ from django.utils import translation
 from media import services
 from media.h5p.validation import H5PRejected
 from media.models import H5PContent, H5PLibrary
-from tests.media.test_h5p_validation import DRAGTEXT, TRUEFALSE, build, library, valid_entries
+from tests.media.test_h5p_validation import (
+    DRAGTEXT,
+    TRUEFALSE,
+    build,
+    corrupt,
+    library,
+    stored_package,
+    valid_entries,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +52,9 @@ def stored(root: Path) -> list[str]:
 
 
 def import_package(path, django_capture_on_commit_callbacks, **kwargs) -> H5PContent:
-    """Import and run the queued extraction, as a request's commit would."""
+    """Import and run the queued extraction, as a request's commit would; as an operator (who
+    may install libraries) unless told otherwise."""
+    kwargs.setdefault("install_libraries", True)
     with django_capture_on_commit_callbacks(execute=True):
         content = services.h5p_package_import(file=path, **kwargs)
     content.refresh_from_db()
@@ -163,6 +174,12 @@ def hostile_packages(folder: Path) -> dict[str, tuple[Path, str, str]]:
     empty = folder / "empty.h5p"
     empty.write_bytes(b"")
     add("empty file", empty, "empty.h5p", "empty")
+    photo = b"\x89PNG" + b"A" * 5000
+    damaged = corrupt(
+        stored_package(folder, {"content/images/photo.png": photo}, name="bad-crc.h5p"),
+        b"A" * 5000,
+    )
+    add("damaged member (bad CRC-32)", damaged, "content/images/photo.png", "checksum")
     return packages
 
 
@@ -185,6 +202,7 @@ HOSTILE_KINDS = [
     "tens of thousands of files",
     "not a zip",
     "empty file",
+    "damaged member (bad CRC-32)",
 ]
 
 
@@ -383,6 +401,45 @@ def test_a_library_blocked_before_extraction_fails_the_content_with_a_reason(
     assert not default_storage.exists(f"h5p/content/{content.pk}/h5p.json")
 
 
+def fail_saving(monkeypatch, suffix: str) -> None:
+    """Storage refuses to save any name ending with `suffix` (a full disk, a lost bucket)."""
+    real_save = default_storage.save
+
+    def save(name, content, *args, **kwargs):
+        if name.endswith(suffix):
+            raise OSError(28, "No space left on device")
+        return real_save(name, content, *args, **kwargs)
+
+    monkeypatch.setattr(default_storage, "save", save)
+
+
+def test_a_storage_error_during_extraction_removes_what_was_written_and_says_why(
+    media_root, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    import_package(TRUEFALSE, django_capture_on_commit_callbacks)
+    fail_saving(monkeypatch, "/content/content.json")  # h5p.json is written just before
+    with translation.override("vi"):
+        content = import_package(TRUEFALSE, django_capture_on_commit_callbacks)
+    assert content.status == "failed"
+    assert not [n for n in stored(media_root) if n.startswith(f"h5p/content/{content.pk}/")]
+    assert "\n" not in content.error
+    assert "Không giải nén được" in content.error and "lưu tệp" in content.error
+    # The worker logs the reason in one line, without a traceback.
+    assert not [record for record in caplog.records if record.exc_info]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "No space left on device" in warnings[0]
+
+
+def test_a_failed_extraction_of_new_libraries_leaves_none_of_their_files(
+    media_root, django_capture_on_commit_callbacks, monkeypatch
+):
+    fail_saving(monkeypatch, "H5P.TrueFalse-1.6/library.json")
+    content = import_package(TRUEFALSE, django_capture_on_commit_callbacks)
+    assert content.status == "failed"
+    assert not H5PLibrary.objects.filter(machine_name="H5P.TrueFalse").exists()
+    assert not [n for n in stored(media_root) if n.startswith("h5p/libraries/H5P.TrueFalse-1.6/")]
+
+
 def test_deleting_content_removes_its_files_but_keeps_shared_libraries(
     media_root, django_capture_on_commit_callbacks
 ):
@@ -396,6 +453,109 @@ def test_deleting_content_removes_its_files_but_keeps_shared_libraries(
     assert sum(n.startswith("h5p/packages/") for n in files) == 1
     assert "h5p/libraries/H5P.TrueFalse-1.6/library.json" in files
     assert not H5PContent.objects.filter(pk=first.pk).exists()
+
+
+# --- Who may install library code --------------------------------------------------------------
+
+
+@pytest.fixture
+def trainer(django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("giangvien-thuvien")
+    user.user_permissions.add(Permission.objects.get(codename="add_h5pcontent"))
+    return django_user_model.objects.get(pk=user.pk)  # permissions cache starts empty
+
+
+@pytest.fixture
+def library_admin(django_user_model):
+    return django_user_model.objects.create_user("quantri-thuvien", is_superuser=True)
+
+
+def test_a_trainer_cannot_bring_libraries_that_are_not_installed(
+    trainer, media_root, django_capture_on_commit_callbacks
+):
+    with (
+        translation.override("vi"),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(H5PRejected) as refused,
+    ):
+        services.h5p_package_import(file=TRUEFALSE, user=trainer)
+    problems = {p.file: p for p in refused.value.problems}
+    assert problems["H5P.TrueFalse-1.6/"].rule == "library_not_installed"
+    with translation.override("vi"):
+        message = str(problems["H5P.TrueFalse-1.6/"].message)
+    assert "H5P.TrueFalse-1.6" in message and "chưa được cài đặt" in message
+    assert "nhờ quản trị viên" in message
+    assert callbacks == [] and stored(media_root) == []
+    assert not H5PContent.objects.exists() and not H5PLibrary.objects.exists()
+
+
+def test_a_trainer_package_plays_with_the_installed_libraries_not_its_own_copies(
+    tmp_path, trainer, media_root, django_capture_on_commit_callbacks
+):
+    from tests.media.test_h5p_params import rebuilt
+
+    import_package(TRUEFALSE, django_capture_on_commit_callbacks)  # an operator installs
+    script = media_root / "h5p/libraries/H5P.TrueFalse-1.6/scripts/h5p-true-false.js"
+    installed = script.read_bytes()
+    tampered = rebuilt(
+        TRUEFALSE,
+        tmp_path,
+        {"H5P.TrueFalse-1.6/scripts/h5p-true-false.js": "fetch('/admin/');"},
+        name="tampered.h5p",
+    )
+    content = import_package(
+        tampered, django_capture_on_commit_callbacks, user=trainer, install_libraries=None
+    )
+    assert content.status == "ready"
+    assert script.read_bytes() == installed
+    assert content.main_library.folder == "H5P.TrueFalse-1.6"
+
+
+def test_a_trainer_package_with_a_newer_patch_is_refused_and_an_admin_one_installs_it(
+    tmp_path, trainer, library_admin, media_root, django_capture_on_commit_callbacks
+):
+    first = import_package(build(tmp_path, name="p3.h5p"), django_capture_on_commit_callbacks)
+    newer = build(
+        tmp_path,
+        add={
+            "H5P.Test-1.0/library.json": json.dumps(library(patchVersion=5)),
+            "H5P.Test-1.0/scripts/test.js": "H5P.Test = 5;",
+        },
+        name="p5.h5p",
+    )
+    with translation.override("vi"), pytest.raises(H5PRejected) as refused:
+        services.h5p_package_import(file=newer, user=trainer)
+    problem = refused.value.problems[0]
+    assert (problem.file, problem.rule) == ("H5P.Test-1.0/", "library_newer_patch")
+    with translation.override("vi"):
+        assert "1.0.5" in str(problem.message) and "1.0.3" in str(problem.message)
+    assert H5PContent.objects.count() == 1
+
+    second = import_package(
+        newer, django_capture_on_commit_callbacks, user=library_admin, install_libraries=None
+    )
+    assert (first.status, second.status) == ("ready", "ready")
+    assert H5PLibrary.objects.get(machine_name="H5P.Test").patch_version == 5
+    script = media_root / "h5p/libraries/H5P.Test-1.0/scripts/test.js"
+    assert script.read_text() == "H5P.Test = 5;"
+
+
+def test_a_trainer_content_fails_if_its_library_went_missing_before_extraction(
+    trainer, media_root, django_capture_on_commit_callbacks
+):
+    import_package(TRUEFALSE, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        content = services.h5p_package_import(file=TRUEFALSE, user=trainer)
+    H5PLibrary.objects.filter(machine_name="H5P.TrueFalse").update(files_ready=False)
+    with translation.override("vi"):
+        for callback in queued:
+            callback()
+    content.refresh_from_db()
+    assert content.status == "failed"
+    assert "H5P.TrueFalse-1.6" in content.error and "chưa được cài đặt" in content.error
+    assert not H5PLibrary.objects.get(machine_name="H5P.TrueFalse").files_ready
 
 
 # --- import_h5p -------------------------------------------------------------------------------
@@ -420,6 +580,20 @@ def test_import_h5p_refuses_each_hostile_package_in_one_line(kind, hostile, medi
     assert "\n" not in message and path.name in message and file in message and rule in message
     assert "bị từ chối" in message
     assert stored(media_root) == [] and not H5PContent.objects.exists()
+
+
+def test_import_h5p_reports_a_failed_extraction_in_one_line(media_root, monkeypatch, caplog):
+    fail_saving(monkeypatch, "/content/content.json")
+    with translation.override("vi"), pytest.raises(CommandError) as failed:
+        call_command("import_h5p", str(TRUEFALSE))
+    message = str(failed.value)
+    assert failed.value.returncode == 1
+    assert "\n" not in message and "Không giải nén được" in message
+    # That line is all the operator sees: no traceback, no log line repeating it.
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.WARNING]
+    content = H5PContent.objects.get()
+    assert content.status == "failed"
+    assert not [n for n in stored(media_root) if n.startswith(f"h5p/content/{content.pk}/")]
 
 
 def test_import_h5p_refuses_a_missing_file(tmp_path):
@@ -452,7 +626,7 @@ def test_two_packages_sharing_libraries_imported_at_once_store_each_library_once
     def run(path):
         try:
             barrier.wait()
-            results.append(services.h5p_package_import(file=path))
+            results.append(services.h5p_package_import(file=path, install_libraries=True))
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -472,3 +646,49 @@ def test_two_packages_sharing_libraries_imported_at_once_store_each_library_once
     folders = {n.split("/")[2] for n in library_writes}
     assert folders == {lib.folder for lib in H5PLibrary.objects.all()}
     assert H5PLibrary.objects.get(machine_name="H5P.Question").contents.count() == 3
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_failing_while_another_extracts_the_same_content_leaves_it_ready(
+    media_root, monkeypatch
+):
+    """Two workers get the same extraction (a redelivered task). One of them fails to write;
+    it must neither mark the other's READY content FAILED nor delete its files."""
+    content = services.h5p_package_import(file=TRUEFALSE, install_libraries=True, queue=False)
+    finished = threading.Event()
+    real_save = default_storage.save
+
+    def save(name, *args, **kwargs):
+        if threading.current_thread().name == "failing" and name.startswith("h5p/content/"):
+            finished.wait(timeout=3)  # fail after the other worker is done, if it can finish
+            raise OSError(5, "Input/output error")
+        return real_save(name, *args, **kwargs)
+
+    monkeypatch.setattr(default_storage, "save", save)
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def run():
+        try:
+            barrier.wait()
+            services.h5p_package_extract(content_id=content.pk, install_libraries=True)
+            if threading.current_thread().name == "working":
+                finished.set()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, name=name) for name in ("working", "failing")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    content.refresh_from_db()
+    assert (content.status, content.error) == ("ready", "")
+    files = stored(media_root)
+    assert f"h5p/content/{content.pk}/h5p.json" in files
+    assert f"h5p/content/{content.pk}/content/content.json" in files

@@ -360,6 +360,62 @@ def test_a_name_that_is_not_utf8_is_refused(tmp_path, check):
     assert {rule for _, rule in refused(check(path))} == {"name_encoding"}
 
 
+def corrupt(path: Path, marker: bytes) -> Path:
+    """Change one byte inside a stored member's data: its CRC-32 no longer matches."""
+    data = bytearray(path.read_bytes())
+    at = data.find(marker)
+    assert at >= 0
+    data[at + len(marker) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    return path
+
+
+def stored_package(tmp_path, extra: dict, name="package.h5p") -> Path:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        for entry, data in {**valid_entries(), **extra}.items():
+            archive.writestr(entry, data)
+    return path
+
+
+def test_a_member_whose_checksum_does_not_match_is_refused_naming_it(tmp_path, check):
+    """The directory looks right, the member's bytes do not: refused before any extraction."""
+    photo = b"\x89PNG" + b"A" * 5000
+    path = corrupt(stored_package(tmp_path, {"content/images/photo.png": photo}), b"A" * 5000)
+    result = check(path)
+    assert refused(result) == {("content/images/photo.png", "checksum")}
+    with translation.override("vi"):
+        line = str(result)
+    assert "\n" not in line and "content/images/photo.png" in line and "[checksum]" in line
+    assert "bị hỏng" in line and "CRC" in line
+
+
+def test_a_damaged_compressed_member_in_a_library_is_refused(tmp_path, check):
+    path = build(tmp_path, add={"H5P.Test-1.0/scripts/more.js": "var x = 1;\n" * 2000})
+    data = bytearray(path.read_bytes())
+    at = data.find(b"H5P.Test-1.0/scripts/more.js") + len("H5P.Test-1.0/scripts/more.js")
+    data[at + 40] ^= 0xFF  # inside the deflated bytes
+    path.write_bytes(bytes(data))
+    assert refused(check(path)) == {("H5P.Test-1.0/scripts/more.js", "checksum")}
+
+
+def test_checksums_are_verified_in_chunks_never_a_whole_member_at_once(
+    tmp_path, check, monkeypatch
+):
+    path = build(tmp_path, add={"content/video.mp4": os.urandom(3 * 1024 * 1024)})
+    sizes = []
+    real_read = zipfile.ZipExtFile.read
+
+    def read(self, n=-1):
+        if self.name == "content/video.mp4":  # JSON files are read whole, under their own cap
+            sizes.append(n)
+        return real_read(self, n)
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", read)
+    assert isinstance(check(path), H5PPackage)
+    assert sizes and all(0 < n <= 1024 * 1024 for n in sizes)
+
+
 # --- File types -----------------------------------------------------------------------------
 
 

@@ -218,6 +218,26 @@ def test_posting_the_same_statement_again_changes_nothing(activity):
     assert result_of(activity).score == 100  # the replayed failure did not overwrite it
 
 
+def test_a_later_worse_attempt_does_not_lower_the_best_result(activity):
+    content = activity["content"]
+    post(activity, statement(content, "answered", score={"scaled": 0.5}, success=False))
+    post(activity, statement(content, "passed", score={"scaled": 0.9}, success=True))
+    post(activity, statement(content, "failed", score={"scaled": 0.3}, success=False))
+    result = result_of(activity)
+    assert (result.passed, result.score) == (True, 90)
+
+
+def test_a_quiz_result_still_follows_the_quiz_grade_down(activity):
+    """Quizzes report their grade by the quiz's own method (last attempt, average, a trainer's
+    re-marking), which may go down; only H5P keeps its best."""
+    trainee, lesson = activity["trainee"], activity["lesson"]
+    for score in (80, 60):
+        activity_result_record(
+            user=trainee, lesson_id=lesson.pk, key="quiz:9", kind="quiz", passed=True, score=score
+        )
+    assert ActivityResult.objects.get(user=trainee, key="quiz:9").score == 60
+
+
 def test_passing_a_required_activity_completes_the_lesson_and_the_course(activity):
     trainee, lesson = activity["trainee"], activity["lesson"]
     lesson_progress_record(user=trainee, lesson_id=lesson.pk, event="read")
@@ -269,6 +289,67 @@ def test_h5p_scores_count_toward_the_minimum_only_when_the_course_says(
 
 def state_url(activity, token=None):
     return f"/h5p/state/{activity['content'].pk}/?t={token or activity['token']}&dataType=state&subContentId=0"
+
+
+def trainee_in(catalogue, **course_fields) -> dict:
+    """A trainee enrolled in a new course whose one lesson requires an H5P activity, logged in
+    with the player's token, having read the lesson and scored 90 in a quiz."""
+    content = h5p_content()
+    course, lesson = course_with_activity(catalogue, content, **course_fields)
+    trainee = UserFactory()
+    enrolments_create(users=[trainee], courses=[course])
+    activity_result_record(
+        user=trainee, lesson_id=lesson.pk, key="quiz:1", kind="quiz", passed=True, score=90
+    )
+    lesson_progress_record(user=trainee, lesson_id=lesson.pk, event="read")
+    client = Client()
+    client.force_login(trainee)
+    token = content_token(user=trainee, content=content, lesson=lesson)
+    return {"content": content, "course": course, "lesson": lesson, "trainee": trainee,
+            "client": client, "token": token}  # fmt: skip
+
+
+def lesson_done(found) -> bool:
+    return (
+        LessonProgress.objects.get(user=found["trainee"], lesson=found["lesson"]).completed_at
+        is not None
+    )
+
+
+def activity_state(found) -> str:
+    html = found["client"].get(found["lesson"].url).content.decode()
+    item = BeautifulSoup(html, "html.parser").select_one(".activity-list li .state")
+    return item.get_text(strip=True)
+
+
+def test_with_h5p_scores_advisory_answering_completes_a_required_activity(catalogue):
+    found = trainee_in(catalogue, h5p_scores_count=False, min_overall_score=70)
+    content = found["content"]
+    # Looking around, or answering a sub-question, is not having done the activity.
+    post(found, statement(content, "interacted"))
+    post(found, statement(content, "answered", sub="q1", score={"scaled": 1}, success=True))
+    assert not lesson_done(found) and activity_state(found) == "Chưa đạt"
+
+    answer = post(found, statement(content, "answered", score={"scaled": 0.2}, success=False))
+    assert answer.json()["lesson_completed"] is True
+    assert lesson_done(found)
+    assert activity_state(found) == "Đã làm"
+    enrolment = Enrolment.objects.get(user=found["trainee"], course=found["course"])
+    # The browser's 20 % does not count: the quiz's 90 alone reaches the course's 70.
+    assert enrolment.completed_at is not None and enrolment.score == 90
+
+
+def test_with_h5p_scores_counting_a_pass_is_needed_and_the_score_counts(catalogue):
+    found = trainee_in(catalogue, h5p_scores_count=True, min_overall_score=70)
+    content = found["content"]
+    answer = post(found, statement(content, "answered", score={"scaled": 0.2}, success=False))
+    assert answer.json()["lesson_completed"] is False
+    assert not lesson_done(found) and activity_state(found) == "Chưa đạt"
+
+    post(found, statement(content, "passed", score={"scaled": 0.6}, success=True))
+    assert lesson_done(found) and activity_state(found) == "Đạt"
+    enrolment = Enrolment.objects.get(user=found["trainee"], course=found["course"])
+    assert enrolment.completed_at is not None and enrolment.score == 75  # (90 + 60) / 2
 
 
 def test_state_is_saved_and_read_back_per_person(activity):

@@ -28,7 +28,10 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(say(gettext_noop("File not found: %(path)s"), path=file))
         try:
-            content = h5p_package_import(file=file, title=title, queue=False)
+            # An operator at the command line may install and upgrade libraries.
+            content = h5p_package_import(
+                file=file, title=title, install_libraries=True, queue=False
+            )
         except H5PRejected as refused:
             raise CommandError(
                 say(
@@ -38,7 +41,7 @@ class Command(BaseCommand):
                 ),
                 returncode=1,
             ) from None
-        content = h5p_package_extract(content_id=content.pk)  # here, not by a worker
+        content = h5p_package_extract(content_id=content.pk, install_libraries=True)
         if content.status == H5PContent.Status.FAILED:
             raise CommandError(content.error.splitlines()[0], returncode=1)
         libraries = ", ".join(sorted(lib.folder for lib in content.libraries.all()))
