@@ -130,7 +130,9 @@ def test_with_a_content_origin_the_player_runs_in_a_frame_of_that_origin(
     settings.WAGTAILADMIN_BASE_URL = site
     settings.H5P_CONTENT_ORIGIN = h5p_origin
     settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-    truefalse = h5p_package_import(file=FIXTURES / "truefalse-h5p-standalone-test.h5p")
+    truefalse = h5p_package_import(
+        file=FIXTURES / "truefalse-h5p-standalone-test.h5p", install_libraries=True
+    )
     course = add_course(CourseIndexPage.objects.get(), "Khoá tương tác tách nguồn", lessons=1)
     lesson = LessonPage.objects.live().descendant_of(course).get()
     lesson.body = h5p_body(truefalse, required=True)
