@@ -55,6 +55,7 @@ def class_certificates(training_class_id: int):
         .only(
             "pk",
             "code",
+            "issuing_agency_id",
             "serial_suffix",
             "serial_year",
             "serial_number",
@@ -62,7 +63,7 @@ def class_certificates(training_class_id: int):
             "pdf",
             "issued_at",
         )
-        .order_by("serial_suffix", "serial_year", "serial_number")
+        .order_by("issuing_agency_id", "serial_suffix", "serial_year", "serial_number", "pk")
     )
 
 
@@ -103,12 +104,24 @@ def _pdf_stream(certificate: Certificate):
     return certificate.pdf.open("rb")
 
 
+def _unique(name: str, used: set[str]) -> str:
+    """`name`, or "name-2.pdf", "name-3.pdf"... when the archive has it already (two agencies,
+    or two years, may give one holder the same serial)."""
+    stem, candidate, n = name.removesuffix(".pdf"), name, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{stem}-{n}.pdf"
+    used.add(candidate)
+    return candidate
+
+
 def _write_archive(handle, certificates: list[Certificate], training_class_id: int) -> None:
     total = len(certificates)
+    used: set[str] = set()
     with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
         for done, certificate in enumerate(certificates, 1):
             info = zipfile.ZipInfo(
-                entry_name(certificate),
+                _unique(entry_name(certificate), used),
                 date_time=timezone.localtime(certificate.issued_at).timetuple()[:6],
             )
             info.external_attr = 0o644 << 16

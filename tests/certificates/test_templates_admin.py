@@ -16,7 +16,13 @@ from people.models import TrainingClass
 from people.roles import TRAINERS_GROUP
 from tests.factories import UserFactory
 
-from .factories import CertificateTemplateFactory, completed_enrolment, course_with_template, holder
+from .factories import (
+    CertificateTemplateFactory,
+    completed_enrolment,
+    course_with_template,
+    holder,
+    issuing_agency,
+)
 from .test_issue import _class_with
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +49,7 @@ def admin_client(client, db):
 def form_data(**files) -> dict:
     return {
         "name": "Mẫu Sở Tư pháp",
+        "issuing_agency": issuing_agency().pk,
         "governing_body": "UBND tỉnh Lạng Sơn",
         "issuer_name": "Sở Tư pháp tỉnh Lạng Sơn",
         "serial_suffix": "GCN-STP",
