@@ -82,6 +82,21 @@ def test_lookups_are_rate_limited_per_address(client, certificate, settings):
     assert client.get(url, REMOTE_ADDR="10.1.2.3").status_code == 200
 
 
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, certificate, settings):
+    # Every request comes from the proxy's address; nginx says who the visitor is.
+    settings.CERTIFICATE_VERIFY_RATE = 2
+    settings.TRUSTED_PROXY_COUNT = 1
+    url = f"/xac-minh/{certificate.code}/"
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    first = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    assert [client.get(url, **first).status_code for _ in range(3)] == [200, 200, 429]
+    second = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.4"}
+    assert client.get(url, **second).status_code == 200
+    # Sending another address in the header does not escape the limit.
+    forged = {**proxy, "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7"}
+    assert client.get(url, **forged).status_code == 429
+
+
 def test_a_typed_code_is_found_whatever_its_case_and_spacing(client, certificate):
     form = client.get("/xac-minh/")
     assert form.status_code == 200 and "Mã xác minh" in form.content.decode()
