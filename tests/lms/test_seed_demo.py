@@ -122,3 +122,30 @@ def test_wrong_password_is_refused_in_vietnamese(client, demo):
     bad = client.post("/accounts/login/", {"login": "hocvien@demo.lms.local", "password": "sai"})
     assert bad.status_code == 200
     assert "không chính xác" in bad.content.decode()
+
+
+def test_demo_trainees_hold_certificates_of_two_agencies_and_one_history(demo):
+    from certificates.models import Certificate
+
+    held = {
+        (c.user.username, c.serial, c.issuing_agency.name, c.status)
+        for c in Certificate.objects.select_related("user", "issuing_agency")
+    }
+    assert held == {
+        ("ls.hoa", "1/GCN-STP", "Sở Tư pháp tỉnh Lạng Sơn", "valid"),
+        ("ls.tuan", "2/GCN-STP", "Sở Tư pháp tỉnh Lạng Sơn", "revoked"),
+        ("ls.tuan", "3/GCN-STP", "Sở Tư pháp tỉnh Lạng Sơn", "valid"),
+        ("ld.lan", "1/GCN-STP", "Sở Tư pháp tỉnh Lâm Đồng", "valid"),
+    }
+    revoked = Certificate.objects.get(user__username="ls.tuan", status="revoked")
+    assert revoked.replaced_by.status == "valid"
+    history = revoked.events.exclude(action="rendered")  # PDFs render when the seed commits
+    assert list(history.values_list("action", flat=True)) == [
+        "issued",
+        "mailed",
+        "revoked",
+        "reissued",
+    ]
+    assert "bị hỏng" in revoked.revoked_reason
+    # The demo announces nothing: each certificate is marked as needing no letter.
+    assert not Certificate.objects.exclude(events__action="mailed").exists()
