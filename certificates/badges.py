@@ -186,14 +186,24 @@ def _key_file() -> Path:
     return Path(configured or Path(settings.VAR_DIR) / "keys" / "issuer-ed25519.pem")
 
 
+class SigningKeyUnavailable(RuntimeError):
+    """The issuer's key cannot be loaded (a malformed PEM, an unreadable or unwritable key
+    file): pages go on without the credential, and the message says what to fix."""
+
+
 def signing_key() -> Ed25519PrivateKey:
     """The issuer's private key: from CERTIFICATE_SIGNING_KEY, else from the key file, which is
-    created (once, whatever the number of processes starting together) when it is missing."""
+    created (once, whatever the number of processes starting together) when it is missing.
+    Raises SigningKeyUnavailable when neither can be used."""
     pem = getattr(settings, "CERTIFICATE_SIGNING_KEY", "") or ""
     path = _key_file()
     cache_key = (pem, str(path))
     if cache_key not in _loaded:
-        key = _key_from_pem(pem.encode()) if pem else _key_from_file(path)
+        try:
+            key = _key_from_pem(pem.encode()) if pem else _key_from_file(path)
+        except (ValueError, OSError) as error:
+            source = "CERTIFICATE_SIGNING_KEY" if pem else f"CERTIFICATE_SIGNING_KEY_FILE {path}"
+            raise SigningKeyUnavailable(f"{source} cannot be used: {error}") from error
         _loaded[cache_key] = key
     return _loaded[cache_key]
 

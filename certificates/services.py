@@ -64,17 +64,41 @@ def _holder(user) -> tuple[str, str, str]:
     return name, texts.birth_text(profile.birth_year), audience
 
 
+def revision_titles(revision_ids: Iterable[int | None]) -> dict[int, str]:
+    """The page title each revision recorded (one query for a whole class)."""
+    from wagtail.models import Revision
+
+    ids = {pk for pk in revision_ids if pk is not None}
+    if not ids:
+        return {}
+    rows = Revision.objects.filter(pk__in=ids).values_list("pk", "content__title")
+    return {pk: title for pk, title in rows if title}
+
+
+def _course_title(enrolment: Enrolment, titles: dict[int, str] | None) -> str:
+    """The title of the course as the trainee completed it (the revision recorded at
+    completion), else its title today."""
+    if titles is None:
+        titles = revision_titles([enrolment.completed_revision_id])
+    return titles.get(enrolment.completed_revision_id) or enrolment.course.title
+
+
 def snapshot_build(
-    *, certificate: Certificate, enrolment: Enrolment, template: CertificateTemplate
+    *,
+    certificate: Certificate,
+    enrolment: Enrolment,
+    template: CertificateTemplate,
+    titles: dict[int, str] | None = None,
 ) -> dict:
-    """Everything printed on the certificate, frozen at issue (see the contract's key list)."""
+    """Everything printed on the certificate, frozen at issue (see the contract's key list).
+    `titles` are the revisions' course titles when the caller has read them already."""
     name, birth, audience = _holder(enrolment.user)
     issued_on = timezone.localdate(certificate.issued_at)
     expires = certificate.expires_at
     return {
         "holder_name": name,
         "birth_date": birth,
-        "course_title": enrolment.course.title,
+        "course_title": _course_title(enrolment, titles),
         "course_revision_id": enrolment.completed_revision_id,
         "audience": audience,
         "result": texts.result_text(enrolment.score),
@@ -116,7 +140,13 @@ def serials_take(*, agency_id: int, suffix: str, year: int, count: int = 1) -> i
 
 
 def _new_certificate(
-    *, enrolment: Enrolment, template: CertificateTemplate, number: int, now, training_class=None
+    *,
+    enrolment: Enrolment,
+    template: CertificateTemplate,
+    number: int,
+    now,
+    training_class=None,
+    titles: dict[int, str] | None = None,
 ) -> Certificate:
     """An unsaved certificate with its number, dates and snapshot."""
     months = enrolment.course.certificate_validity_months
@@ -134,7 +164,7 @@ def _new_certificate(
         expires_at=texts.add_months(now, months) if months else None,
     )
     certificate.snapshot = snapshot_build(
-        certificate=certificate, enrolment=enrolment, template=template
+        certificate=certificate, enrolment=enrolment, template=template, titles=titles
     )
     return certificate
 
@@ -303,6 +333,7 @@ def certificates_issue_for_class(
     training_class = TrainingClass.objects.get(pk=training_class_id)
     now = timezone.now()
     year = timezone.localdate(now).year
+    titles = revision_titles(e.completed_revision_id for e in todo)
     certificates = []
     by_series: dict[tuple[int, str], list[Enrolment]] = {}
     for enrolment in todo:
@@ -319,6 +350,7 @@ def certificates_issue_for_class(
                     number=first + offset,
                     now=now,
                     training_class=training_class,
+                    titles=titles,
                 )
             )
     Certificate.objects.bulk_create(certificates)

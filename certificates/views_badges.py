@@ -4,6 +4,8 @@ the public credential (it says no more than the verification page), as often as 
 limit allows; the holder, logged in, downloads their copy with their hashed e-mail address. A revoked certificate's credential is gone (410): a signed copy made today would look
 valid to someone checking it offline; the verification page says why it was revoked."""
 
+import logging
+
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.http import content_disposition_header
@@ -15,6 +17,7 @@ from .models import Certificate
 from .views import _too_many, rate_limited
 
 CREDENTIAL_TYPE = "application/vc+ld+json"
+logger = logging.getLogger(__name__)
 
 
 def badge_filename(certificate: Certificate) -> str:
@@ -46,8 +49,20 @@ def holder_badge(request, code: str):
     return _credential_response(certificate, with_email=True)
 
 
+def _key_unavailable(error: badges.SigningKeyUnavailable) -> HttpResponse:
+    logger.error("credential not served: %s", error)
+    message = _(
+        "The digital credential is temporarily unavailable. The verification page still says "
+        "whether the certificate is valid."
+    )
+    return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+
+
 def _credential_response(certificate: Certificate, *, with_email: bool) -> HttpResponse:
-    content = badges.credential_bytes(certificate, with_email=with_email)
+    try:
+        content = badges.credential_bytes(certificate, with_email=with_email)
+    except badges.SigningKeyUnavailable as error:
+        return _key_unavailable(error)
     response = HttpResponse(content, content_type=CREDENTIAL_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, badge_filename(certificate))
     response["X-Robots-Tag"] = "noindex"
@@ -60,8 +75,11 @@ def _credential_response(certificate: Certificate, *, with_email: bool) -> HttpR
 def issuer_key(request):
     """The issuer's public key in the usual forms (a did:key needs no lookup; this is for people
     who compare it with what a credential names)."""
-    public_key = badges.issuer_public_key()
-    summary = badges.issuer_key_summary()
+    try:
+        public_key = badges.issuer_public_key()
+        summary = badges.issuer_key_summary()
+    except badges.SigningKeyUnavailable as error:
+        return _key_unavailable(error)
     document = {
         "id": summary["did"],
         "verificationMethod": [

@@ -15,6 +15,7 @@ VI = {
     "issuing agency as printed": "tên đơn vị cấp (như in trên giấy)",
     "The agency that issues and numbers these certificates: each agency has its own series of serial numbers.": "Cơ quan cấp và đánh số các giấy chứng nhận này: mỗi cơ quan có dãy số hiệu riêng.",
     "letter of issue sent": "đã gửi thư báo cấp",
+    "The digital credential is temporarily unavailable. The verification page still says whether the certificate is valid.": "Chứng nhận số tạm thời chưa tải được. Trang xác minh vẫn cho biết giấy chứng nhận có còn hiệu lực hay không.",
     # The course's certificate settings (courses/models.py)
     "Completing the course issues a certificate in this layout. Empty: none.": "Hoàn thành khoá học sẽ được cấp giấy chứng nhận theo mẫu này. Để trống: không cấp.",
     "certificate valid for (months)": "thời hạn giấy chứng nhận (tháng)",

@@ -75,6 +75,28 @@ def test_a_certificate_records_everything_it_prints(demo):
     assert certificate.snapshot["holder_name"] == HOLDER_NAME
 
 
+def test_the_certificate_prints_the_course_title_the_trainee_completed(demo):
+    course = course_with_template(title="Kỹ năng truyền thông (bản 2026)")
+    members = [holder(full_name=f"Học Viên {n}") for n in range(2)]
+    enrolments = [completed_enrolment(course=course, user=m) for m in members]
+    completed_at = course.latest_revision
+    for enrolment in enrolments:
+        enrolment.completed_revision = completed_at
+        enrolment.save(update_fields=["completed_revision"])
+    course.title = "Kỹ năng truyền thông (bản 2027)"
+    course.save_revision().publish()
+
+    one = services.certificate_issue(enrolment_id=enrolments[0].pk)
+    assert one.snapshot["course_title"] == "Kỹ năng truyền thông (bản 2026)"
+    training_class = _class_with(course, members)
+    (other,) = services.certificates_issue_for_class(training_class_id=training_class.pk)
+    assert other.snapshot["course_title"] == "Kỹ năng truyền thông (bản 2026)"
+    # Without a recorded revision, the course's current title.
+    later = completed_enrolment(course=course)
+    certificate = services.certificate_issue(enrolment_id=later.pk)
+    assert certificate.snapshot["course_title"] == "Kỹ năng truyền thông (bản 2027)"
+
+
 def test_issuing_twice_returns_the_same_certificate_and_serials_follow_on(demo):
     template = CertificateTemplateFactory(serial_suffix="GCN-LAI")
     course = course_with_template(template=template)

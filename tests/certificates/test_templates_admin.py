@@ -109,6 +109,23 @@ def test_bad_images_are_refused_with_a_message(admin_client, field, content, mes
     assert not CertificateTemplate.objects.filter(name="Mẫu Sở Tư pháp").exists()
 
 
+def test_a_phone_photo_is_stored_the_way_up_it_was_taken():
+    # Phones store the sensor's pixels and an EXIF note "turn me 90 degrees": a background
+    # photographed upright must not print lying on its side.
+    from PIL import ImageOps
+
+    from certificates.images import image_prepare
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90 degrees clockwise to view
+    output = io.BytesIO()
+    Image.new("RGB", (400, 200), (250, 245, 230)).save(output, "JPEG", exif=exif)
+    prepared = image_prepare(upload(output.getvalue(), "nen.jpg"), field="background_image")
+    image = Image.open(io.BytesIO(prepared.read()))
+    assert image.size == (200, 400)
+    assert ImageOps.exif_transpose(image).size == (200, 400)  # no orientation note left
+
+
 def test_the_certificates_menu_and_template_list_are_vietnamese(admin_client):
     CertificateTemplateFactory(name="Mẫu Sở Tư pháp Lạng Sơn")
     home = admin_client.get("/admin/").content.decode()

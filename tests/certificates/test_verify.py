@@ -1,6 +1,7 @@
 """The public verification page: what the QR code leads to, for anyone, without logging in."""
 
 import datetime
+import logging
 
 import pytest
 from django.utils import timezone
@@ -106,3 +107,24 @@ def test_a_typed_code_is_found_whatever_its_case_and_spacing(client, certificate
     assert response["Location"] == f"/xac-minh/{certificate.code}/"
     wrong = client.get("/xac-minh/", {"ma": "KHONGCOMANAY"}).content.decode()
     assert "Không có giấy chứng nhận nào mang mã này" in wrong
+
+
+def test_without_a_readable_signing_key_the_page_still_answers(
+    client, certificate, settings, caplog
+):
+    settings.CERTIFICATE_SIGNING_KEY = (
+        "-----BEGIN PRIVATE KEY-----\nhỏng\n-----END PRIVATE KEY-----"
+    )
+    url = f"/xac-minh/{certificate.code}/"
+    with caplog.at_level(logging.ERROR):
+        response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Giấy chứng nhận này còn hiệu lực." in page and HOLDER_NAME in page
+    assert "did:key" not in page and "openbadge.json" not in page
+    assert "CERTIFICATE_SIGNING_KEY" in caplog.text
+    # The credential and the key cannot be had for now: said plainly, not a server error.
+    for address in (f"{url}openbadge.json", "/xac-minh/khoa-cong-khai.json"):
+        unavailable = client.get(address)
+        assert unavailable.status_code == 503
+        assert "tạm thời" in unavailable.content.decode()
