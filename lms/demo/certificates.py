@@ -1,8 +1,8 @@
 """The demo's certificates: two Departments of Justice each with their own template and series
 (both print "GCN-STP" and each numbers from 1: Lạng Sơn on the Lạng Sơn courses, Lâm Đồng on the
-commune propagandists' course of its class), with a signature and a seal drawn here with Pillow
-(transparent PNGs, nothing to download), and a few trainees who finish their class's course
-through the learning services and hold certificates:
+commune propagandists' course of its class), with a signature, a seal (transparent PNGs) and a
+background (guilloche paper, JPEG) drawn here with Pillow, nothing to download, and a few
+trainees who finish their class's course through the learning services and hold certificates:
 
 - Hoàng Thị Hoa (ls.hoa) and Vi Văn Tuấn (ls.tuan), Lạng Sơn class: Tuấn's first certificate was
   revoked and reissued (a damaged paper copy), so the history shows the trail;
@@ -132,6 +132,35 @@ def signature_png() -> ContentFile:
     return _png(image)
 
 
+def background_jpg() -> ContentFile:
+    """Cream paper with a faint guilloche of waves and a rosette in the middle (A4 landscape at
+    150 dpi, the size the template form stores), light enough to print text over."""
+    width, height = 1754, 1240
+    image = Image.new("RGB", (width, height), (252, 248, 236))
+    draw = ImageDraw.Draw(image)
+    for row, y0 in enumerate(range(-20, height + 20, 16)):
+        phase = row * 0.7
+        points = [
+            (x, y0 + 7 * math.sin(x / 37 + phase) + 4 * math.sin(x / 11 - phase))
+            for x in range(0, width + 8, 8)
+        ]
+        draw.line(points, fill=(238, 226, 198), width=2)
+    centre_x, centre_y = width / 2, height / 2
+    for ring in range(36):
+        angle = ring * math.pi / 18
+        petal = [
+            (
+                centre_x + (120 + 210 * math.sin(3 * t / 40)) * math.cos(angle + t / 160),
+                centre_y + (120 + 210 * math.sin(3 * t / 40)) * math.sin(angle + t / 160),
+            )
+            for t in range(0, 161, 4)
+        ]
+        draw.line(petal, fill=(232, 214, 178), width=2)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85, optimize=True)
+    return ContentFile(buffer.getvalue())
+
+
 def _missing(field) -> bool:
     return not field or not field.storage.exists(field.name)
 
@@ -154,6 +183,9 @@ def seed_template(agency_name: str, fields: dict, report) -> CertificateTemplate
         seal = seal_png(fields["issuer_name"])
         template.seal_image.save(f"con-dau-{agency.pk}.png", seal, save=False)
         drawn.append("seal_image")
+    if _missing(template.background_image):
+        template.background_image.save("nen-giay-chung-nhan.jpg", background_jpg(), save=False)
+        drawn.append("background_image")
     if drawn:
         template.save(update_fields=drawn)
     return template
