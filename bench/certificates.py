@@ -8,8 +8,11 @@ use; at least 4 PDFs per second per worker process. The issuing time leaves out 
 after commit (one render task and one e-mail per certificate, queued to workers in production);
 rendering is measured on its own, the way the render task does it: from the snapshot to the
 stored file and its history row, in one process, after the first render (which loads fonts).
-The PDF target is judged on this process's CPU time (what one worker process with a core to
-itself renders); the wall-clock rate is printed beside it, with the machine's load average.
+The template carries a signature, a seal and a background like the demo's (drawn by the demo's
+code, then prepared by the template form's image checks), so every PDF embeds them as real
+ones do. The PDF target is judged on wall-clock PDFs per second of this one process; the rate
+per CPU second is printed beside it, with the machine's load average, to tell a slow renderer
+from a busy machine.
 """
 
 import argparse
@@ -37,11 +40,12 @@ def build(trainees: int):
     from courses.models import CourseIndexPage, CoursePage
     from courses.records import Enrolment
     from lms.demo.seed import seed_demo
-    from people.models import ClassMembership, Profile, TrainingClass
+    from people.models import Agency, ClassMembership, Profile, TrainingClass
 
     seed_demo()
-    template = CertificateTemplate.objects.create(
+    template = CertificateTemplate(
         name="Mẫu đo hiệu năng",
+        issuing_agency=Agency.objects.get(name="Sở Tư pháp tỉnh Lạng Sơn"),
         governing_body="UBND tỉnh Lạng Sơn",
         issuer_name="Sở Tư pháp tỉnh Lạng Sơn",
         serial_suffix="GCN-DO",
@@ -49,6 +53,9 @@ def build(trainees: int):
         signer_title="Giám đốc",
         signer_name="Hoàng Văn Dũng",
     )
+    for field, prepared in template_images().items():
+        getattr(template, field).save(prepared.name, prepared, save=False)
+    template.save()
     course = CoursePage(
         title="Khoá đo hiệu năng cấp chứng nhận",
         slug="khoa-do-chung-nhan",
@@ -84,6 +91,25 @@ def build(trainees: int):
         for u in users
     )
     return training_class, course
+
+
+def template_images() -> dict:
+    """The demo's signature, seal and background, through the template form's checks (the
+    stored sizes and formats an uploaded set would have)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from certificates.images import image_prepare
+    from lms.demo.certificates import background_jpg, seal_png, signature_png
+
+    drawn = {
+        "signature_image": ("chu-ky.png", signature_png()),
+        "seal_image": ("con-dau.png", seal_png()),
+        "background_image": ("nen.jpg", background_jpg()),
+    }
+    return {
+        field: image_prepare(SimpleUploadedFile(name, content.read()), field=field)
+        for field, (name, content) in drawn.items()
+    }
 
 
 def measure_issue(training_class) -> tuple[int, float, int]:
@@ -154,18 +180,18 @@ def main() -> None:
     )
     first, wall_rate, rate, size = measure_pdfs(course, args.pdfs)
     print(
-        f"PDF (one process): first {first:.2f} s (fonts loaded), then {wall_rate:.1f} PDFs/s "
-        f"wall clock, {rate:.1f} PDFs per CPU second ({1000 / rate:.0f} ms CPU each, "
-        f"{size / 1024:.0f} KB each) over {args.pdfs}; load average {os.getloadavg()[0]:.1f} "
-        f"on {os.cpu_count()} cores"
+        f"PDF (one process, signature + seal + background): first {first:.2f} s (fonts "
+        f"loaded), then {wall_rate:.1f} PDFs/s wall clock ({1000 / wall_rate:.0f} ms each), "
+        f"{rate:.1f} PDFs per CPU second, {size / 1024:.0f} KB each, over {args.pdfs}; load "
+        f"average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     issue_ok = count == args.trainees and seconds * 1000 / max(args.trainees, 1) <= ISSUE_TARGET_S
-    pdf_ok = rate >= PDF_TARGET_PER_S
+    pdf_ok = wall_rate >= PDF_TARGET_PER_S
     print(
         f"targets: 1,000 issued <= {ISSUE_TARGET_S:.0f} s -> "
         f"{seconds * 1000 / max(args.trainees, 1):.2f} s per 1,000 "
-        f"{'OK' if issue_ok else 'ABOVE TARGET'}; >= {PDF_TARGET_PER_S:.0f} PDFs/s -> "
-        f"{rate:.1f} {'OK' if pdf_ok else 'BELOW TARGET'}"
+        f"{'OK' if issue_ok else 'ABOVE TARGET'}; >= {PDF_TARGET_PER_S:.0f} PDFs/s per process "
+        f"(wall clock) -> {wall_rate:.1f} {'OK' if pdf_ok else 'BELOW TARGET'}"
     )
     if not (issue_ok and pdf_ok and gapless):
         sys.exit(1)

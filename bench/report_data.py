@@ -193,10 +193,11 @@ def _statements() -> list[tuple[str, str]]:
         (
             "certificates",
             """
-            INSERT INTO certificates_certificate (code, serial_suffix, serial_year, serial_number,
-                issued_at, status, revoked_at, revoked_reason, snapshot, pdf, course_id,
-                enrolment_id, training_class_id, user_id)
-            SELECT md5('bench' || e.id), 'GCN-DO', 2026, row_number() OVER (ORDER BY e.id),
+            INSERT INTO certificates_certificate (code, issuing_agency_id, serial_suffix,
+                serial_year, serial_number, issued_at, status, revoked_at, revoked_reason,
+                snapshot, pdf, course_id, enrolment_id, training_class_id, user_id)
+            SELECT md5('bench' || e.id), (SELECT min(id) FROM people_agency), 'GCN-DO', 2026,
+                   row_number() OVER (ORDER BY e.id),
                    e.completed_at + interval '1 day',
                    CASE WHEN e.id %% 33 = 0 THEN 'revoked' ELSE 'valid' END,
                    CASE WHEN e.id %% 33 = 0 THEN e.completed_at + interval '30 days' END,

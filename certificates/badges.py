@@ -8,9 +8,12 @@ RFC 8785, each hashed with SHA-256, the two hashes signed with Ed25519), and its
 multicodec prefix 0xed01 followed by the 32 key bytes). The issuer's `id` is the same did:key,
 so the proof also says who issued the credential.
 
-The credential carries the holder's name (what the paper certificate prints) and, for matching
-a person, their e-mail address (or national ID number) only as a salted SHA-256 hash. Signing
-is deterministic (Ed25519, `created` = the issue time), so a certificate downloads as the same
+The credential anyone may download (from the public verification page) carries the holder's
+name as the paper certificate prints it, and nothing else about them. The copy the holder
+downloads when logged in also carries their e-mail address as a salted SHA-256 hash, so they can
+prove to a platform that knows their address that the credential is theirs. A national ID
+number is never put in, not even hashed: twelve digits with the salt printed beside the hash
+are found by trying them all. Signing is deterministic (Ed25519, `created` = the issue time), so a certificate downloads as the same
 file every time while the key stays the same.
 
 A credential is a copy: once downloaded it cannot be recalled. Its `id` is the public
@@ -183,14 +186,24 @@ def _key_file() -> Path:
     return Path(configured or Path(settings.VAR_DIR) / "keys" / "issuer-ed25519.pem")
 
 
+class SigningKeyUnavailable(RuntimeError):
+    """The issuer's key cannot be loaded (a malformed PEM, an unreadable or unwritable key
+    file): pages go on without the credential, and the message says what to fix."""
+
+
 def signing_key() -> Ed25519PrivateKey:
     """The issuer's private key: from CERTIFICATE_SIGNING_KEY, else from the key file, which is
-    created (once, whatever the number of processes starting together) when it is missing."""
+    created (once, whatever the number of processes starting together) when it is missing.
+    Raises SigningKeyUnavailable when neither can be used."""
     pem = getattr(settings, "CERTIFICATE_SIGNING_KEY", "") or ""
     path = _key_file()
     cache_key = (pem, str(path))
     if cache_key not in _loaded:
-        key = _key_from_pem(pem.encode()) if pem else _key_from_file(path)
+        try:
+            key = _key_from_pem(pem.encode()) if pem else _key_from_file(path)
+        except (ValueError, OSError) as error:
+            source = "CERTIFICATE_SIGNING_KEY" if pem else f"CERTIFICATE_SIGNING_KEY_FILE {path}"
+            raise SigningKeyUnavailable(f"{source} cannot be used: {error}") from error
         _loaded[cache_key] = key
     return _loaded[cache_key]
 
@@ -256,27 +269,22 @@ def _identity_hash(value: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((value + salt).encode()).hexdigest()
 
 
-def _identifiers(certificate, name: str) -> list[dict]:
-    """The holder: their name as printed (plain), and their e-mail address or else national ID
-    number hashed with a salt of this certificate (so two credentials cannot be linked by it)."""
+def _identifiers(certificate, name: str, *, with_email: bool) -> list[dict]:
+    """The holder: their name as printed (plain) and, in the holder's own copy, their e-mail
+    address hashed with a salt of this certificate (so two credentials cannot be linked by it)."""
     identifiers = [
         {"type": "IdentityObject", "identityType": "name", "hashed": False, "identityHash": name}
     ]
-    user = certificate.user
-    profile = getattr(user, "profile", None)
-    salt = hashlib.sha256(f"{certificate.code}:identity".encode()).hexdigest()[:24]
-    if user.email:
-        value, kind = user.email.strip().lower(), "emailAddress"
-    elif profile is not None and profile.national_id:
-        value, kind = profile.national_id, "nationalIdentityNumber"
-    else:
+    email = certificate.user.email.strip().lower() if with_email else ""
+    if not email:
         return identifiers
+    salt = hashlib.sha256(f"{certificate.code}:identity".encode()).hexdigest()[:24]
     identifiers.append(
         {
             "type": "IdentityObject",
-            "identityType": kind,
+            "identityType": "emailAddress",
             "hashed": True,
-            "identityHash": _identity_hash(value, salt),
+            "identityHash": _identity_hash(email, salt),
             "salt": salt,
         }
     )
@@ -293,8 +301,9 @@ def _achievement_id(course_id: int) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{_site_url()}/course/{course_id}')}"
 
 
-def unsigned_credential(certificate) -> dict:
-    """The credential of a certificate before signing, from its snapshot (what is printed)."""
+def unsigned_credential(certificate, *, with_email: bool = False) -> dict:
+    """The credential of a certificate before signing, from its snapshot (what is printed);
+    `with_email` for the holder's own copy only."""
     from .services import verify_url
 
     snapshot = certificate.snapshot or {}
@@ -327,7 +336,7 @@ def unsigned_credential(certificate) -> dict:
         "validFrom": _timestamp(certificate.issued_at),
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "identifier": _identifiers(certificate, name),
+            "identifier": _identifiers(certificate, name, with_email=with_email),
             "achievement": {
                 "id": _achievement_id(certificate.course_id),
                 "type": ["Achievement"],
@@ -369,13 +378,16 @@ def sign(document: dict, private_key: Ed25519PrivateKey, *, created: datetime) -
     return {**unsigned, "proof": {**proof, "proofValue": "z" + base58btc_encode(signature)}}
 
 
-def credential_for(certificate) -> dict:
-    """The signed Open Badges 3.0 credential of a certificate."""
-    return sign(unsigned_credential(certificate), signing_key(), created=certificate.issued_at)
+def credential_for(certificate, *, with_email: bool = False) -> dict:
+    """The signed Open Badges 3.0 credential of a certificate (the public copy, or with
+    `with_email` the holder's own)."""
+    document = unsigned_credential(certificate, with_email=with_email)
+    return sign(document, signing_key(), created=certificate.issued_at)
 
 
-def credential_bytes(certificate) -> bytes:
-    return json.dumps(credential_for(certificate), ensure_ascii=False, indent=2).encode()
+def credential_bytes(certificate, *, with_email: bool = False) -> bytes:
+    document = credential_for(certificate, with_email=with_email)
+    return json.dumps(document, ensure_ascii=False, indent=2).encode()
 
 
 # Verifying ----------------------------------------------------------------------------------

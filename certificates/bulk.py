@@ -3,7 +3,9 @@
 `certificates_zip_build` streams each stored PDF into a temporary ZIP (PDFs are compressed
 already: stored, not deflated), renders the missing ones through the core service first, and
 saves the archive to default_storage under a name fixed per class, replacing the last one.
-Progress (done/total) is kept in the cache for the admin page's progress bar. Safe to run twice:
+Progress (done/total) is kept in the cache for the admin page's progress bar; a build asked
+for is "queued" (written before the task is enqueued, so the page the trainer lands on already
+shows it and polls) until a worker starts it and makes it "running". Safe to run twice:
 a second run while one is under way returns at once (a cache lock); a second run afterwards
 writes the same archive again, byte for byte (fixed entry names, dates and order).
 """
@@ -19,7 +21,7 @@ from celery import shared_task
 from django.core.cache import cache
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import OperationalError
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -55,6 +57,7 @@ def class_certificates(training_class_id: int):
         .only(
             "pk",
             "code",
+            "issuing_agency_id",
             "serial_suffix",
             "serial_year",
             "serial_number",
@@ -62,7 +65,7 @@ def class_certificates(training_class_id: int):
             "pdf",
             "issued_at",
         )
-        .order_by("serial_suffix", "serial_year", "serial_number")
+        .order_by("issuing_agency_id", "serial_suffix", "serial_year", "serial_number", "pk")
     )
 
 
@@ -81,7 +84,8 @@ def entry_name(certificate: Certificate) -> str:
 
 
 def progress(training_class_id: int) -> dict:
-    """What the page shows: {"state": "none" | "running" | "done" | "failed", "done", "total",
+    """What the page shows: {"state": "none" | "queued" | "running" | "done" | "failed", "done",
+    "total",
     ...}. A built archive whose progress the cache forgot is still offered."""
     state = cache.get(progress_key(training_class_id))
     if state:
@@ -103,18 +107,40 @@ def _pdf_stream(certificate: Certificate):
     return certificate.pdf.open("rb")
 
 
+def _unique(name: str, used: set[str]) -> str:
+    """`name`, or "name-2.pdf", "name-3.pdf"... when the archive has it already (two agencies,
+    or two years, may give one holder the same serial)."""
+    stem, candidate, n = name.removesuffix(".pdf"), name, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{stem}-{n}.pdf"
+    used.add(candidate)
+    return candidate
+
+
 def _write_archive(handle, certificates: list[Certificate], training_class_id: int) -> None:
     total = len(certificates)
+    used: set[str] = set()
     with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
         for done, certificate in enumerate(certificates, 1):
             info = zipfile.ZipInfo(
-                entry_name(certificate),
+                _unique(entry_name(certificate), used),
                 date_time=timezone.localtime(certificate.issued_at).timetuple()[:6],
             )
             info.external_attr = 0o644 << 16
             with _pdf_stream(certificate) as source, archive.open(info, "w") as target:
                 shutil.copyfileobj(source, target, CHUNK)
             _report(training_class_id, state="running", done=done, total=total)
+
+
+def certificates_zip_queue(*, training_class_id: int) -> None:
+    """Ask for the class's ZIP: "queued" at once, the build task enqueued when the caller's
+    transaction commits. A build already under way keeps its progress (the queued task finds it
+    running and leaves it)."""
+    if not cache.get(_lock_key(training_class_id)):
+        total = class_certificates(training_class_id).count()
+        _report(training_class_id, state="queued", done=0, total=total)
+    transaction.on_commit(lambda: certificates_zip_task.delay(training_class_id))
 
 
 def certificates_zip_build(*, training_class_id: int) -> dict:

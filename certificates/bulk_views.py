@@ -8,7 +8,6 @@ every member's certificate.
 
 from django.contrib import messages
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -44,12 +43,9 @@ def _state(training_class) -> dict:
 @class_view()
 def class_zip(request, training_class):
     if request.method == "POST":
-        from .bulk import certificates_zip_task
-
-        class_id = training_class.pk
-        transaction.on_commit(lambda: certificates_zip_task.delay(class_id))
+        bulk.certificates_zip_queue(training_class_id=training_class.pk)
         messages.info(request, _("The ZIP file is being prepared."))
-        return redirect("certificates_class_zip", class_id)
+        return redirect("certificates_class_zip", training_class.pk)
     context = {
         "training_class": training_class,
         "current": "certificates",
@@ -58,6 +54,7 @@ def class_zip(request, training_class):
         "zip": _state(training_class),
         "status_url": reverse("certificates_class_zip_status", args=[training_class.pk]),
         "zip_texts": {
+            "queued": _("Waiting for a worker to start preparing the ZIP file…"),
             "running": _("Preparing: %(done)s of %(total)s certificates."),
             "done": _("The ZIP file is ready."),
             "failed": _(

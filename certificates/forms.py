@@ -3,12 +3,19 @@ reason asked for a revocation or a reissue."""
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from people.models import Agency
+
 from .images import MAX_BYTES, MAX_PIXELS, image_prepare
 from .models import CertificateTemplate
+
+# Agencies that issue certificates: a choice among these (and the template's own agency) keeps
+# the list short on a national platform with thousands of communes and newspapers.
+ISSUER_KINDS = [Agency.Kind.JUSTICE, Agency.Kind.MINISTRY, Agency.Kind.DEPARTMENT]
 
 IMAGE_HELP = {
     "signature_image": _("PNG with a transparent background; printed at about 5 × 2.7 cm."),
@@ -35,6 +42,11 @@ class CertificateTemplateForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "issuing_agency" in self.fields:
+            current = Q(pk=self.instance.issuing_agency_id) if self.instance.pk else Q(pk=None)
+            self.fields["issuing_agency"].queryset = Agency.objects.filter(
+                Q(kind__in=ISSUER_KINDS) | current
+            )
         for name, text in IMAGE_HELP.items():
             if name in self.fields:
                 verbose_name = CertificateTemplate._meta.get_field(name).verbose_name

@@ -4,7 +4,8 @@ An upload is judged by its content, never its name: Pillow must recognise PNG, J
 The file size is checked before Pillow opens it and the pixel count before any pixel is
 decoded (Pillow reads only the header on open), so a decompression bomb is refused without
 being expanded. The signature and the seal are printed over the page, so they must have a
-transparent background. Accepted images are scaled down to their print size and stored
+transparent background. Accepted images are turned the way up their EXIF orientation says,
+scaled down to their print size and stored
 normalised (PNG for signature and seal, JPEG for the background), which keeps PDFs small.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
-from PIL import Image
+from PIL import Image, ImageOps
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 20_000_000
@@ -85,6 +86,9 @@ def image_prepare(upload, *, field: str) -> SimpleUploadedFile:
         image.load()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise ValidationError(_("The image is damaged and cannot be read.")) from None
+    # A phone photo keeps the sensor's pixels and an EXIF note of how to turn them; the stored
+    # image is written without EXIF, so turn it now or it prints on its side.
+    image = ImageOps.exif_transpose(image)
     if slot.transparent and not _has_transparency(image):
         raise ValidationError(
             _(

@@ -1,9 +1,10 @@
 """E-mail to certificate holders: a letter when a certificate is issued (with the PDF when it
 is rendered) and one reminder before a certificate expires.
 
-Both are safe to run twice. The issue letter is marked sent by an ISSUED event whose reason is
-`MAIL_SENT_REASON`, written in the same transaction that sends it, under a row lock on the
-certificate, so a retried or duplicated task finds the mark and sends nothing. The reminder is
+Both are safe to run twice. The issue letter is marked sent by a MAILED event, written in the
+same transaction that sends it, under a row lock on the certificate, so a retried or duplicated
+task finds the mark and sends nothing (whoever issues a certificate that must not be announced,
+like the demo, writes the mark first with `NO_MAIL_REASON`). The reminder is
 claimed by a conditional UPDATE (`expiry_reminded_at IS NULL`); only the run whose UPDATE
 changed the row sends it, and a failed send rolls the claim back for the next day's run.
 
@@ -26,8 +27,8 @@ from .models import Certificate, CertificateEvent
 
 logger = logging.getLogger(__name__)
 
-MAIL_SENT_REASON = "Đã gửi thư báo cấp giấy chứng nhận tới người nhận."
-# Written by whoever issues a certificate that must not be announced (the demo's).
+# The reason of the MAILED mark written by whoever issues a certificate that must not be
+# announced (the demo's).
 NO_MAIL_REASON = "Không gửi thư báo cấp giấy chứng nhận (dữ liệu mẫu)."
 RETRY = {"autoretry_for": (OperationalError,), "retry_backoff": 5, "max_retries": 5}
 
@@ -86,9 +87,7 @@ def certificate_issued_mail_send(*, certificate_id: int) -> bool:
         if not email or certificate.status != Certificate.Status.VALID:
             return False
         sent = CertificateEvent.objects.filter(
-            certificate=certificate,
-            action=CertificateEvent.Action.ISSUED,
-            reason__in=[MAIL_SENT_REASON, NO_MAIL_REASON],
+            certificate=certificate, action=CertificateEvent.Action.MAILED
         )
         if sent.exists():
             return False
@@ -106,7 +105,7 @@ def certificate_issued_mail_send(*, certificate_id: int) -> bool:
             message.attach(attachment[0], attachment[1], "application/pdf")
         message.send()
         CertificateEvent.objects.create(
-            certificate=certificate, action=CertificateEvent.Action.ISSUED, reason=MAIL_SENT_REASON
+            certificate=certificate, action=CertificateEvent.Action.MAILED
         )
     return True
 

@@ -2,8 +2,9 @@
 
 A certificate is issued once per enrolment: a partial unique index allows one *valid*
 certificate per enrolment, so a task retried or run twice at once finds the row the first run
-wrote. Serial numbers come from one counter row per (issuer, year), taken under a row lock, so
-they have no gaps and no duplicates. Everything printed on the certificate is copied into
+wrote. Serial numbers come from one counter row per (issuing agency, suffix, year), taken under
+a row lock, so they have no gaps and no duplicates: every provincial Department of Justice may
+print "GCN-STP" and still number its own certificates 1, 2, 3... Everything printed on the certificate is copied into
 `snapshot` when it is issued: later edits to the person, the course or the template never
 change a certificate already issued, and the PDF can be rendered again from the snapshot alone.
 
@@ -34,10 +35,21 @@ class CertificateTemplate(PreviewableMixin, models.Model):
     """The layout and the issuer of a certificate (a Wagtail snippet, previewed live as HTML or
     as the real PDF with a sample holder: see certificates/preview.py).
 
-    The issuer (`issuer_name`, `serial_suffix`) is the unit that numbers its certificates: the
-    serial "125/GCN-STP" is the 125th certificate issued under the suffix "GCN-STP" in a year."""
+    The issuing agency (`issuing_agency`, a people.Agency) numbers its certificates: the serial
+    "125/GCN-STP" is that agency's 125th certificate under the suffix "GCN-STP" in a year.
+    `issuer_name` is the agency's name as printed (usually in capitals)."""
 
     name = models.CharField(_("name"), max_length=150)
+    issuing_agency = models.ForeignKey(
+        "people.Agency",
+        verbose_name=_("issuing agency"),
+        on_delete=models.PROTECT,
+        related_name="certificate_templates",
+        help_text=_(
+            "The agency that issues and numbers these certificates: each agency has its own "
+            "series of serial numbers."
+        ),
+    )
     governing_body = models.CharField(
         _("governing body"),
         max_length=200,
@@ -45,12 +57,16 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         help_text=_("The body above the issuer, printed first, e.g. UBND TỈNH LẠNG SƠN."),
     )
     issuer_name = models.CharField(
-        _("issuing agency"), max_length=200, help_text=_("e.g. SỞ TƯ PHÁP TỈNH LẠNG SƠN")
+        _("issuing agency as printed"),
+        max_length=200,
+        help_text=_("e.g. SỞ TƯ PHÁP TỈNH LẠNG SƠN"),
     )
     serial_suffix = models.CharField(
         _("serial number suffix"),
         max_length=30,
-        help_text=_("Printed after the number: 125/GCN-STP. One series per suffix and year."),
+        help_text=_(
+            "Printed after the number: 125/GCN-STP. One series per issuing agency, suffix and year."
+        ),
     )
     place = models.CharField(
         _("place of issue"), max_length=100, help_text=_("Printed before the date: Lạng Sơn")
@@ -112,19 +128,23 @@ class CertificateTemplate(PreviewableMixin, models.Model):
 
 
 class SerialCounter(models.Model):
-    """The last serial number used by one issuer (serial suffix) in one year."""
+    """The last serial number one issuing agency used under one suffix in one year."""
 
+    issuing_agency = models.ForeignKey("people.Agency", on_delete=models.PROTECT, related_name="+")
     serial_suffix = models.CharField(max_length=30)
     year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["serial_suffix", "year"], name="serial_counter_unique")
+            models.UniqueConstraint(
+                fields=["issuing_agency", "serial_suffix", "year"],
+                name="serial_counter_unique_per_agency",
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.serial_suffix} {self.year}: {self.last_number}"
+        return f"{self.issuing_agency_id} {self.serial_suffix} {self.year}: {self.last_number}"
 
 
 class Certificate(models.Model):
@@ -160,6 +180,14 @@ class Certificate(models.Model):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    # The agency whose series the serial number belongs to (copied from the template, which
+    # may later change or go).
+    issuing_agency = models.ForeignKey(
+        "people.Agency",
+        verbose_name=_("issuing agency"),
+        on_delete=models.PROTECT,
         related_name="certificates",
     )
     serial_suffix = models.CharField(_("serial number suffix"), max_length=30)
@@ -205,8 +233,8 @@ class Certificate(models.Model):
                 name="certificate_one_valid_per_enrolment",
             ),
             models.UniqueConstraint(
-                fields=["serial_suffix", "serial_year", "serial_number"],
-                name="certificate_serial_unique",
+                fields=["issuing_agency", "serial_suffix", "serial_year", "serial_number"],
+                name="certificate_serial_unique_per_agency",
             ),
         ]
         indexes = [
@@ -228,13 +256,15 @@ class Certificate(models.Model):
 
 
 class CertificateEvent(models.Model):
-    """The audit trail of a certificate: issued, rendered, revoked, reissued, downloaded."""
+    """The audit trail of a certificate: issued, rendered, revoked, reissued, the letter
+    announcing it sent (or deliberately not sent), the expiry reminder sent."""
 
     class Action(models.TextChoices):
         ISSUED = "issued", _("issued")
         RENDERED = "rendered", _("rendered")
         REVOKED = "revoked", _("revoked")
         REISSUED = "reissued", _("reissued")
+        MAILED = "mailed", _("letter of issue sent")
         REMINDED = "reminded", _("expiry reminder sent")
 
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="events")

@@ -5,11 +5,14 @@ italic all declared, so WeasyPrint never fakes a style and every stacked diacrit
 the font). The font configuration and the parsed stylesheet are built once per process and
 reused: parsing them is most of the cost of a small document. Images (signature, seal,
 background) are read through the storage API, so they work on S3 as on disk, and kept in a
-small per-process cache keyed by their storage name (a re-uploaded image gets a new name).
+small per-process cache keyed by their storage name (a re-uploaded image gets a new name). An
+image missing from storage is logged as an error and looked for again next time, never
+remembered as absent.
 """
 
 import atexit
 import base64
+import logging
 import mimetypes
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +20,8 @@ from pathlib import Path
 import segno
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
 
 TEMPLATE = "certificates/pdf.html"
 CSS_FILE = Path(__file__).resolve().parent / "static" / "certificates" / "pdf.css"
@@ -68,14 +73,25 @@ atexit.register(_weasy.cache_clear)
 
 
 @lru_cache(maxsize=32)
-def image_data_uri(name: str) -> str:
-    """A stored image as a data: URI ("" when the name is empty or the file is gone)."""
-    if not name or not default_storage.exists(name):
-        return ""
+def _stored_data_uri(name: str) -> str:
+    """Raises FileNotFoundError, which lru_cache does not remember."""
+    if not default_storage.exists(name):
+        raise FileNotFoundError(name)
     with default_storage.open(name, "rb") as stored:
         data = stored.read()
     kind = mimetypes.guess_type(name)[0] or "image/png"
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def image_data_uri(name: str) -> str:
+    """A stored image as a data: URI ("" when the name is empty or the file is gone)."""
+    if not name:
+        return ""
+    try:
+        return _stored_data_uri(name)
+    except FileNotFoundError:
+        logger.error("certificate image %s is missing from storage: printed without it", name)
+        return ""
 
 
 def qr_svg(url: str) -> str:

@@ -4,10 +4,11 @@ rendering the PDF.
 Exactly once: issuing locks the enrolment row (`SELECT ... FOR UPDATE`) and looks again for a
 valid certificate before writing, and the partial unique index "one valid certificate per
 enrolment" stands behind it, so a task retried or run twice at once finds the first one's
-certificate. Serial numbers are taken from the (suffix, year) counter row under a row lock in
-the same transaction as the certificates they number: a rollback gives the numbers back, so
-there are no gaps and no duplicates. Locks are always taken enrolments first (by id), then the
-counter, so two issuers never wait on each other in a cycle.
+certificate. Serial numbers are taken from the (issuing agency, suffix, year) counter row under
+a row lock in the same transaction as the certificates they number: a rollback gives the numbers
+back, so each agency's series has no gaps and no duplicates. Locks are always taken enrolments
+first (by id), then the counters (by agency and suffix), so two issuers never wait on each other
+in a cycle.
 """
 
 from collections.abc import Iterable
@@ -63,17 +64,41 @@ def _holder(user) -> tuple[str, str, str]:
     return name, texts.birth_text(profile.birth_year), audience
 
 
+def revision_titles(revision_ids: Iterable[int | None]) -> dict[int, str]:
+    """The page title each revision recorded (one query for a whole class)."""
+    from wagtail.models import Revision
+
+    ids = {pk for pk in revision_ids if pk is not None}
+    if not ids:
+        return {}
+    rows = Revision.objects.filter(pk__in=ids).values_list("pk", "content__title")
+    return {pk: title for pk, title in rows if title}
+
+
+def _course_title(enrolment: Enrolment, titles: dict[int, str] | None) -> str:
+    """The title of the course as the trainee completed it (the revision recorded at
+    completion), else its title today."""
+    if titles is None:
+        titles = revision_titles([enrolment.completed_revision_id])
+    return titles.get(enrolment.completed_revision_id) or enrolment.course.title
+
+
 def snapshot_build(
-    *, certificate: Certificate, enrolment: Enrolment, template: CertificateTemplate
+    *,
+    certificate: Certificate,
+    enrolment: Enrolment,
+    template: CertificateTemplate,
+    titles: dict[int, str] | None = None,
 ) -> dict:
-    """Everything printed on the certificate, frozen at issue (see the contract's key list)."""
+    """Everything printed on the certificate, frozen at issue (see the contract's key list).
+    `titles` are the revisions' course titles when the caller has read them already."""
     name, birth, audience = _holder(enrolment.user)
     issued_on = timezone.localdate(certificate.issued_at)
     expires = certificate.expires_at
     return {
         "holder_name": name,
         "birth_date": birth,
-        "course_title": enrolment.course.title,
+        "course_title": _course_title(enrolment, titles),
         "course_revision_id": enrolment.completed_revision_id,
         "audience": audience,
         "result": texts.result_text(enrolment.score),
@@ -96,24 +121,32 @@ def snapshot_build(
     }
 
 
-def serials_take(*, suffix: str, year: int, count: int = 1) -> int:
-    """Reserve `count` consecutive serial numbers and return the first. Must run inside the
-    transaction that writes the certificates: the counter row stays locked until it ends."""
+def serials_take(*, agency_id: int, suffix: str, year: int, count: int = 1) -> int:
+    """Reserve `count` consecutive serial numbers of an agency's series and return the first.
+    Must run inside the transaction that writes the certificates: the counter row stays locked
+    until it ends."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("serials_take must run inside the issuing transaction")
+    key = {"issuing_agency_id": agency_id, "serial_suffix": suffix, "year": year}
     try:
         with transaction.atomic():
-            SerialCounter.objects.get_or_create(serial_suffix=suffix, year=year)
+            SerialCounter.objects.get_or_create(**key)
     except IntegrityError:
         pass  # another issuer made the row first: it is there now
-    counter = SerialCounter.objects.select_for_update().get(serial_suffix=suffix, year=year)
+    counter = SerialCounter.objects.select_for_update().get(**key)
     first = counter.last_number + 1
     SerialCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + count)
     return first
 
 
 def _new_certificate(
-    *, enrolment: Enrolment, template: CertificateTemplate, number: int, now, training_class=None
+    *,
+    enrolment: Enrolment,
+    template: CertificateTemplate,
+    number: int,
+    now,
+    training_class=None,
+    titles: dict[int, str] | None = None,
 ) -> Certificate:
     """An unsaved certificate with its number, dates and snapshot."""
     months = enrolment.course.certificate_validity_months
@@ -123,6 +156,7 @@ def _new_certificate(
         course_id=enrolment.course_id,
         training_class=training_class or enrolment.training_class,
         template=template,
+        issuing_agency_id=template.issuing_agency_id,
         serial_suffix=template.serial_suffix,
         serial_year=timezone.localdate(now).year,
         serial_number=number,
@@ -130,7 +164,7 @@ def _new_certificate(
         expires_at=texts.add_months(now, months) if months else None,
     )
     certificate.snapshot = snapshot_build(
-        certificate=certificate, enrolment=enrolment, template=template
+        certificate=certificate, enrolment=enrolment, template=template, titles=titles
     )
     return certificate
 
@@ -206,7 +240,11 @@ def _issue_locked(
     if refusal:
         raise NotIssuable(refusal)
     now = timezone.now()
-    number = serials_take(suffix=template.serial_suffix, year=timezone.localdate(now).year)
+    number = serials_take(
+        agency_id=template.issuing_agency_id,
+        suffix=template.serial_suffix,
+        year=timezone.localdate(now).year,
+    )
     certificate = _new_certificate(
         enrolment=enrolment,
         template=template,
@@ -264,7 +302,7 @@ def certificates_issue_for_class(
     *, training_class_id: int, course_id: int | None = None, actor=None
 ) -> list[Certificate]:
     """Issue the missing certificates of a class (its members' completed enrolments in its
-    courses, or in one course): one counter update per issuer for all the serial numbers and
+    courses, or in one course): one counter update per series for all the serial numbers and
     one INSERT for all the certificates. Returns the certificates issued now; enrolments that
     already have one (or whose certificate was revoked) are left as they are."""
     # Course pages are costly to build: read each once, not once per enrolment.
@@ -295,14 +333,15 @@ def certificates_issue_for_class(
     training_class = TrainingClass.objects.get(pk=training_class_id)
     now = timezone.now()
     year = timezone.localdate(now).year
+    titles = revision_titles(e.completed_revision_id for e in todo)
     certificates = []
-    by_suffix: dict[str, list[Enrolment]] = {}
+    by_series: dict[tuple[int, str], list[Enrolment]] = {}
     for enrolment in todo:
-        by_suffix.setdefault(enrolment.course.certificate_template.serial_suffix, []).append(
-            enrolment
-        )
-    for suffix, group in sorted(by_suffix.items()):
-        first = serials_take(suffix=suffix, year=year, count=len(group))
+        template = enrolment.course.certificate_template
+        series = (template.issuing_agency_id, template.serial_suffix)
+        by_series.setdefault(series, []).append(enrolment)
+    for (agency_id, suffix), group in sorted(by_series.items()):
+        first = serials_take(agency_id=agency_id, suffix=suffix, year=year, count=len(group))
         for offset, enrolment in enumerate(group):
             certificates.append(
                 _new_certificate(
@@ -311,6 +350,7 @@ def certificates_issue_for_class(
                     number=first + offset,
                     now=now,
                     training_class=training_class,
+                    titles=titles,
                 )
             )
     Certificate.objects.bulk_create(certificates)

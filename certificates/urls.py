@@ -12,4 +12,9 @@ urlpatterns = [
     path("xac-minh/<str:code>/openbadge.json", views_badges.badge, name="badge"),
     path("xac-minh/khoa-cong-khai.json", views_badges.issuer_key, name="issuer_key"),
     path("hoc-tap/chung-chi/<str:code>/pdf/", views.download, name="download"),
+    path(
+        "hoc-tap/chung-chi/<str:code>/openbadge.json",
+        views_badges.holder_badge,
+        name="holder_badge",
+    ),
 ]

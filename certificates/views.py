@@ -2,8 +2,9 @@
 
 Verification needs no log-in and says only what the paper already says: status, holder, course,
 date and issuer (never the birth year, e-mail or anything else on file). Unknown or malformed
-codes get the plain not-found page. Each address may look up a limited number of codes a
-minute, so codes cannot be harvested by trying them (they have 100 bits anyway).
+codes get the plain not-found page. Each visitor's address (behind our proxies, the one they
+reported: lms.http.client_ip) may look up a limited number of codes a minute, so codes cannot
+be harvested by trying them (they have 100 bits anyway).
 """
 
 from django.conf import settings
@@ -16,20 +17,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from lms.http import client_ip
+
 from . import selectors, services
 from .models import Certificate
 
 RATE_WINDOW = 60  # seconds
 
 
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def rate_limited(request) -> bool:
     """Count this lookup against the caller's address; True past the limit per minute."""
     limit = getattr(settings, "CERTIFICATE_VERIFY_RATE", 30)
-    key = f"certificates:verify:{_client_ip(request)}"
+    key = f"certificates:verify:{client_ip(request) or 'unknown'}"
     cache.add(key, 0, RATE_WINDOW)
     try:
         count = cache.incr(key)

@@ -20,13 +20,14 @@ class CertificateTemplateViewSet(SnippetViewSet):
     model = CertificateTemplate
     icon = "doc-full"
     add_to_admin_menu = False
-    list_display = ["name", "issuer_name", "serial_suffix"]
+    list_display = ["name", "issuing_agency", "serial_suffix"]
     search_fields = ["name", "issuer_name"]
     edit_handler = ObjectList(
         [
             FieldPanel("name"),
             MultiFieldPanel(
                 [
+                    FieldPanel("issuing_agency"),
                     FieldPanel("governing_body"),
                     FieldPanel("issuer_name"),
                     FieldPanel("serial_suffix"),

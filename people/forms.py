@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from lms.http import client_ip
+
 from .models import AdministrativeUnit, Agency, AudienceGroup, ConsentRecord, Profile
 from .text import clean_text
 
@@ -130,7 +132,7 @@ class SignupProfileForm(ProfileFieldsMixin):
         ConsentRecord.objects.create(
             user=user,
             policy_version=settings.PRIVACY_POLICY_VERSION,
-            ip_address=request.META.get("REMOTE_ADDR"),
+            ip_address=client_ip(request) or None,
         )
 
 

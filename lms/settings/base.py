@@ -10,6 +10,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from lms.config import (
+    ConfigError,
     broker_from_env,
     database_from_env,
     env,
@@ -155,6 +156,13 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/h/ip,3/h/key",
 }
 ACCOUNT_USER_DISPLAY = "people.adapter.display_name"
+# How many reverse proxies of ours stand in front of gunicorn (nginx alone: 1; a load balancer
+# and nginx: 2). Their X-Forwarded-For entries give the visitor's address to rate limits and
+# records (lms.http.client_ip), allauth's log-in throttling and the API; 0 ignores the header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ConfigError(f"TRUSTED_PROXY_COUNT must be 0 or more, not {TRUSTED_PROXY_COUNT}")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 PRIVACY_POLICY_VERSION = "2026-01"
 
 # Vietnamese first; English is the second language, chosen with the switch in the header.
@@ -382,6 +390,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # throttles, if any, see the visitor behind our proxies
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API thống kê bồi dưỡng / Training statistics API",

@@ -6,10 +6,17 @@ from django.utils import timezone
 from certificates.models import CertificateTemplate
 from courses.models import CourseIndexPage
 from courses.records import Enrolment
-from people.models import Profile
+from people.models import Agency, Profile
 from tests.factories import UserFactory, add_course
 
 HOLDER_NAME = "Nguyễn Thị Ngọc Ánh"
+ISSUER = "Sở Tư pháp tỉnh Lạng Sơn"
+
+
+def issuing_agency() -> Agency:
+    """The demo's Lạng Sơn Department of Justice when the demo is loaded, else one like it."""
+    agency = Agency.objects.filter(name=ISSUER).order_by("pk").first()
+    return agency or Agency.objects.create(name=ISSUER, kind=Agency.Kind.JUSTICE)
 
 
 class CertificateTemplateFactory(factory.django.DjangoModelFactory):
@@ -18,7 +25,8 @@ class CertificateTemplateFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Mẫu giấy chứng nhận {n}")
     governing_body = "UBND tỉnh Lạng Sơn"
-    issuer_name = "Sở Tư pháp tỉnh Lạng Sơn"
+    issuing_agency = factory.LazyFunction(issuing_agency)
+    issuer_name = ISSUER
     serial_suffix = factory.Sequence(lambda n: f"GCN-T{n}")
     place = "Lạng Sơn"
     signer_title = "Giám đốc"

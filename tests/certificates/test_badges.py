@@ -153,10 +153,15 @@ def test_a_certificate_becomes_a_signed_open_badge(certificate):
     assert subject["achievement"]["name"] == "Truyền thông dự thảo chính sách"
     assert subject["achievement"]["criteria"]["narrative"]
     assert badges.holder_name(credential) == HOLDER_NAME
-    # The e-mail address only as a salted hash that the holder can prove.
-    hashed = next(i for i in subject["identifier"] if i["hashed"])
-    assert "example.vn" not in json.dumps(credential).lower()
+    # What anyone may download names the holder as the paper does, and nothing else.
+    assert [i["identityType"] for i in subject["identifier"]] == ["name"]
+    # The holder's own copy adds their e-mail address, only as a salted hash they can prove.
+    own = badges.credential_for(certificate, with_email=True)
+    hashed = next(i for i in own["credentialSubject"]["identifier"] if i["hashed"])
+    assert "example.vn" not in json.dumps(own).lower()
+    assert hashed["identityType"] == "emailAddress"
     assert hashed["identityHash"] == badges._identity_hash("anh.nguyen@example.vn", hashed["salt"])
+    assert badges.verify_credential(own)
     proof = credential["proof"]
     assert proof["cryptosuite"] == "eddsa-jcs-2022"
     assert (
@@ -237,6 +242,46 @@ def test_the_credential_downloads_from_the_verification_page(client, certificate
     key = client.get(reverse("certificates:issuer_key")).json()
     assert key["id"] == summary["did"] and key["publicKeyHex"] == summary["hex"]
     assert client.get(reverse("certificates:badge", args=["KHONGCOMA"])).status_code == 404
+
+
+def test_the_public_credential_holds_no_national_id_nor_any_hash_of_it(client, demo):
+    # Twelve digits hashed with a salt printed beside the hash: anyone could try them all.
+    from people.models import Profile
+
+    course = course_with_template(title="Khoá không có thư điện tử")
+    user = holder(username="khong.thu", email="")
+    Profile.objects.filter(user=user).update(national_id="020088001234")
+    certificate = services.certificate_issue(
+        enrolment_id=completed_enrolment(course=course, user=user).pk
+    )
+    for document in (
+        json.loads(client.get(reverse("certificates:badge", args=[certificate.code])).content),
+        badges.credential_for(certificate, with_email=True),
+    ):
+        identifiers = document["credentialSubject"]["identifier"]
+        assert [i["identityType"] for i in identifiers] == ["name"]
+        text = json.dumps(document)
+        assert "020088001234" not in text and "nationalIdentityNumber" not in text
+        assert "sha256$" not in text
+
+
+def test_the_holder_downloads_a_copy_with_their_hashed_e_mail(client, certificate):
+    url = reverse("certificates:holder_badge", args=[certificate.code])
+    page_url = reverse("learning:dashboard")
+    client.force_login(certificate.user)
+    assert url in client.get(page_url).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    document = json.loads(response.content)
+    assert badges.verify_credential(document)
+    types = [i["identityType"] for i in document["credentialSubject"]["identifier"]]
+    assert types == ["name", "emailAddress"]
+
+    client.force_login(holder(username="nguoi.khac"))
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
 
 
 def test_a_revoked_certificate_has_no_credential_to_download(client, certificate, demo):

@@ -118,6 +118,57 @@ def test_the_class_trainer_builds_watches_and_downloads(
     assert "Tệp ZIP đã sẵn sàng." in client.get(page_url).content.decode()
 
 
+def test_with_a_real_broker_the_page_shows_the_build_queued_and_polls(
+    client, training_class, django_capture_on_commit_callbacks, monkeypatch
+):
+    # A broker takes the task and a worker runs it later: nothing has run when the trainer
+    # lands back on the page.
+    queued: list[int] = []
+    monkeypatch.setattr(bulk.certificates_zip_task, "delay", queued.append)
+    client.force_login(get_user_model().objects.get(username="admin"))
+    page_url = reverse("certificates_class_zip", args=[training_class.pk])
+    status_url = reverse("certificates_class_zip_status", args=[training_class.pk])
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(page_url)
+    assert response.status_code == 302
+    assert queued == []  # enqueued only once the request's transaction commits
+    for callback in callbacks:
+        callback()
+    assert queued == [training_class.pk]
+
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-state="queued"' in page
+    assert "Đang chờ" in page
+    assert "certificates/bulk-progress.js" in page
+    status = client.get(status_url).json()
+    assert (status["state"], status["percent"], status["download_url"]) == ("queued", 0, "")
+
+    bulk.certificates_zip_task.run(queued[0])  # the worker gets to it
+    status = client.get(status_url).json()
+    assert (status["state"], status["done"], status["total"]) == ("done", 2, 2)
+
+
+def test_one_holder_with_the_same_serial_in_two_series_gets_two_files(training_class):
+    from people.models import Agency
+
+    other = course_with_template(
+        template=CertificateTemplateFactory(
+            serial_suffix="GCN-ZIP",
+            issuing_agency=Agency.objects.get(name="Sở Tư pháp tỉnh Lâm Đồng"),
+        ),
+        title="Khoá thứ hai",
+    )
+    training_class.courses.add(other)
+    member = training_class.memberships.order_by("pk").first().user
+    completed_enrolment(course=other, user=member, training_class=training_class)
+    services.certificates_issue_for_class(training_class_id=training_class.pk)
+    bulk.certificates_zip_build(training_class_id=training_class.pk)
+    names = _archive(training_class).namelist()
+    assert len(names) == len(set(names)) == 3
+    assert "1-GCN-ZIP-dang-thi-thu-ha.pdf" in names and "1-GCN-ZIP-dang-thi-thu-ha-2.pdf" in names
+
+
 def test_others_are_refused(client, training_class):
     other_trainer = holder(username="gv.khac")
     other_trainer.groups.add(Group.objects.get(name=TRAINERS_GROUP))

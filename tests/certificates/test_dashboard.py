@@ -47,10 +47,10 @@ def test_the_dashboard_lists_my_certificates_with_their_downloads(client, demo):
     assert "Đã thu hồi ngày" in section and "Cấp nhầm khoá" in section
     assert "Khoá của người khác" not in section
     pdf_url = reverse("certificates:download", args=[valid.code])
-    badge_url = reverse("certificates:badge", args=[valid.code])
+    badge_url = reverse("certificates:holder_badge", args=[valid.code])
     assert pdf_url in section and badge_url in section
     assert reverse("certificates:download", args=[revoked.code]) not in section
-    assert reverse("certificates:badge", args=[revoked.code]) not in section
+    assert reverse("certificates:holder_badge", args=[revoked.code]) not in section
     assert other.code not in section
 
     pdf = client.get(pdf_url)

@@ -13,7 +13,7 @@ from certificates.models import Certificate, CertificateEvent, SerialCounter
 from certificates.texts import add_months, date_text, result_text
 from courses import services as course_services
 from courses.models import LessonPage
-from people.models import ClassMembership, TrainingClass
+from people.models import Agency, ClassMembership, TrainingClass
 from tests.factories import UserFactory
 
 from .factories import (
@@ -75,6 +75,28 @@ def test_a_certificate_records_everything_it_prints(demo):
     assert certificate.snapshot["holder_name"] == HOLDER_NAME
 
 
+def test_the_certificate_prints_the_course_title_the_trainee_completed(demo):
+    course = course_with_template(title="Kỹ năng truyền thông (bản 2026)")
+    members = [holder(full_name=f"Học Viên {n}") for n in range(2)]
+    enrolments = [completed_enrolment(course=course, user=m) for m in members]
+    completed_at = course.latest_revision
+    for enrolment in enrolments:
+        enrolment.completed_revision = completed_at
+        enrolment.save(update_fields=["completed_revision"])
+    course.title = "Kỹ năng truyền thông (bản 2027)"
+    course.save_revision().publish()
+
+    one = services.certificate_issue(enrolment_id=enrolments[0].pk)
+    assert one.snapshot["course_title"] == "Kỹ năng truyền thông (bản 2026)"
+    training_class = _class_with(course, members)
+    (other,) = services.certificates_issue_for_class(training_class_id=training_class.pk)
+    assert other.snapshot["course_title"] == "Kỹ năng truyền thông (bản 2026)"
+    # Without a recorded revision, the course's current title.
+    later = completed_enrolment(course=course)
+    certificate = services.certificate_issue(enrolment_id=later.pk)
+    assert certificate.snapshot["course_title"] == "Kỹ năng truyền thông (bản 2027)"
+
+
 def test_issuing_twice_returns_the_same_certificate_and_serials_follow_on(demo):
     template = CertificateTemplateFactory(serial_suffix="GCN-LAI")
     course = course_with_template(template=template)
@@ -87,6 +109,41 @@ def test_issuing_twice_returns_the_same_certificate_and_serials_follow_on(demo):
     assert Certificate.objects.filter(enrolment=first).count() == 1
     assert (one.serial, two.serial) == ("1/GCN-LAI", "2/GCN-LAI")
     assert SerialCounter.objects.get(serial_suffix="GCN-LAI").last_number == 2
+
+
+def test_each_agency_numbers_its_certificates_from_one_whatever_the_suffix(demo):
+    # Every provincial Department of Justice prints the same suffix: each has its own series.
+    lang_son = Agency.objects.get(name="Sở Tư pháp tỉnh Lạng Sơn")
+    lam_dong = Agency.objects.get(name="Sở Tư pháp tỉnh Lâm Đồng")
+    courses = {
+        agency: course_with_template(
+            template=CertificateTemplateFactory(serial_suffix="GCN-TP", issuing_agency=agency),
+            title=f"Khoá của {agency.name}",
+        )
+        for agency in (lang_son, lam_dong)
+    }
+    issued = {lang_son: [], lam_dong: []}
+    for _ in range(3):  # interleaved, as completions arrive
+        for agency, course in courses.items():
+            enrolment = completed_enrolment(course=course)
+            issued[agency].append(services.certificate_issue(enrolment_id=enrolment.pk))
+    for agency, certificates in issued.items():
+        assert [c.serial for c in certificates] == ["1/GCN-TP", "2/GCN-TP", "3/GCN-TP"]
+        assert {c.issuing_agency_id for c in certificates} == {agency.pk}
+
+    # The class action numbers each agency's certificates in that agency's series too.
+    members = [holder(full_name=f"Học Viên {n}") for n in range(2)]
+    training_class = _class_with(courses[lang_son], members)
+    training_class.courses.add(courses[lam_dong])
+    for member in members:
+        for course in courses.values():
+            completed_enrolment(course=course, user=member)
+    in_class = services.certificates_issue_for_class(training_class_id=training_class.pk)
+    numbers = sorted((c.issuing_agency_id, c.serial_number) for c in in_class)
+    assert numbers == [(a.pk, n) for a in sorted(courses, key=lambda a: a.pk) for n in (4, 5)]
+    assert (
+        SerialCounter.objects.get(issuing_agency=lam_dong, serial_suffix="GCN-TP").last_number == 5
+    )
 
 
 def test_refusals_say_why_in_vietnamese(demo):

@@ -3,6 +3,8 @@ the verification address; rendered after issue, stored, re-rendered on demand; d
 only by its holder (and staff)."""
 
 import ctypes
+import io
+import logging
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
@@ -10,7 +12,7 @@ import pytest
 import zxingcpp
 
 from certificates import services
-from certificates.pdf import render_pdf
+from certificates.pdf import image_data_uri, render_pdf
 from tests.factories import UserFactory
 
 from .factories import HOLDER_NAME, completed_enrolment, course_with_template, holder
@@ -131,3 +133,22 @@ def test_the_course_page_offers_the_download_once_completed(client, certificate)
     page = client.get(certificate.course.url).content.decode()
     assert f"/hoc-tap/chung-chi/{certificate.code}/pdf/" in page
     assert "Tải giấy chứng nhận (PDF)" in page
+
+
+def test_a_missing_image_is_logged_and_found_once_it_is_back(settings, tmp_path, caplog):
+    # A seal missing for a moment (storage hiccup, restore in progress) must not be remembered
+    # as "no seal" for every later PDF of this process.
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    name = "certificates/templates/con-dau-tam-vang.png"
+    with caplog.at_level(logging.ERROR, logger="certificates.pdf"):
+        assert image_data_uri(name) == ""
+    assert name in caplog.text
+
+    png = io.BytesIO()
+    Image.new("RGBA", (20, 20), (200, 16, 46, 128)).save(png, "PNG")
+    assert default_storage.save(name, ContentFile(png.getvalue())) == name
+    assert image_data_uri(name).startswith("data:image/png;base64,")

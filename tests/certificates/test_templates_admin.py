@@ -16,7 +16,13 @@ from people.models import TrainingClass
 from people.roles import TRAINERS_GROUP
 from tests.factories import UserFactory
 
-from .factories import CertificateTemplateFactory, completed_enrolment, course_with_template, holder
+from .factories import (
+    CertificateTemplateFactory,
+    completed_enrolment,
+    course_with_template,
+    holder,
+    issuing_agency,
+)
 from .test_issue import _class_with
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +49,7 @@ def admin_client(client, db):
 def form_data(**files) -> dict:
     return {
         "name": "Mẫu Sở Tư pháp",
+        "issuing_agency": issuing_agency().pk,
         "governing_body": "UBND tỉnh Lạng Sơn",
         "issuer_name": "Sở Tư pháp tỉnh Lạng Sơn",
         "serial_suffix": "GCN-STP",
@@ -100,6 +107,23 @@ def test_bad_images_are_refused_with_a_message(admin_client, field, content, mes
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not CertificateTemplate.objects.filter(name="Mẫu Sở Tư pháp").exists()
+
+
+def test_a_phone_photo_is_stored_the_way_up_it_was_taken():
+    # Phones store the sensor's pixels and an EXIF note "turn me 90 degrees": a background
+    # photographed upright must not print lying on its side.
+    from PIL import ImageOps
+
+    from certificates.images import image_prepare
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90 degrees clockwise to view
+    output = io.BytesIO()
+    Image.new("RGB", (400, 200), (250, 245, 230)).save(output, "JPEG", exif=exif)
+    prepared = image_prepare(upload(output.getvalue(), "nen.jpg"), field="background_image")
+    image = Image.open(io.BytesIO(prepared.read()))
+    assert image.size == (200, 400)
+    assert ImageOps.exif_transpose(image).size == (200, 400)  # no orientation note left
 
 
 def test_the_certificates_menu_and_template_list_are_vietnamese(admin_client):

@@ -1,6 +1,7 @@
 """The public verification page: what the QR code leads to, for anyone, without logging in."""
 
 import datetime
+import logging
 
 import pytest
 from django.utils import timezone
@@ -82,6 +83,21 @@ def test_lookups_are_rate_limited_per_address(client, certificate, settings):
     assert client.get(url, REMOTE_ADDR="10.1.2.3").status_code == 200
 
 
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, certificate, settings):
+    # Every request comes from the proxy's address; nginx says who the visitor is.
+    settings.CERTIFICATE_VERIFY_RATE = 2
+    settings.TRUSTED_PROXY_COUNT = 1
+    url = f"/xac-minh/{certificate.code}/"
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    first = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    assert [client.get(url, **first).status_code for _ in range(3)] == [200, 200, 429]
+    second = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.4"}
+    assert client.get(url, **second).status_code == 200
+    # Sending another address in the header does not escape the limit.
+    forged = {**proxy, "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7"}
+    assert client.get(url, **forged).status_code == 429
+
+
 def test_a_typed_code_is_found_whatever_its_case_and_spacing(client, certificate):
     form = client.get("/xac-minh/")
     assert form.status_code == 200 and "Mã xác minh" in form.content.decode()
@@ -91,3 +107,24 @@ def test_a_typed_code_is_found_whatever_its_case_and_spacing(client, certificate
     assert response["Location"] == f"/xac-minh/{certificate.code}/"
     wrong = client.get("/xac-minh/", {"ma": "KHONGCOMANAY"}).content.decode()
     assert "Không có giấy chứng nhận nào mang mã này" in wrong
+
+
+def test_without_a_readable_signing_key_the_page_still_answers(
+    client, certificate, settings, caplog
+):
+    settings.CERTIFICATE_SIGNING_KEY = (
+        "-----BEGIN PRIVATE KEY-----\nhỏng\n-----END PRIVATE KEY-----"
+    )
+    url = f"/xac-minh/{certificate.code}/"
+    with caplog.at_level(logging.ERROR):
+        response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Giấy chứng nhận này còn hiệu lực." in page and HOLDER_NAME in page
+    assert "did:key" not in page and "openbadge.json" not in page
+    assert "CERTIFICATE_SIGNING_KEY" in caplog.text
+    # The credential and the key cannot be had for now: said plainly, not a server error.
+    for address in (f"{url}openbadge.json", "/xac-minh/khoa-cong-khai.json"):
+        unavailable = client.get(address)
+        assert unavailable.status_code == 503
+        assert "tạm thời" in unavailable.content.decode()

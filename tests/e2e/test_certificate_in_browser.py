@@ -1,17 +1,20 @@
 """A trainee finishes a demo course on a phone, downloads the certificate from the course page,
-and the QR code on it leads to the public page saying the certificate is valid."""
+and the QR code on it leads to the public page saying the certificate is valid; an administrator
+revokes it in the admin, and the same page then says revoked, with the reason."""
 
 from urllib.parse import urlsplit
 
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
+from django.urls import reverse
 
 from certificates.models import Certificate
 from courses import selectors
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from courses.services import enrolments_create, lesson_progress_record
 from lms.demo.people import pass_quizzes
+from lms.demo.seed import DEMO_PASSWORD
 from tests.certificates.factories import HOLDER_NAME, CertificateTemplateFactory, holder
 
 pytestmark = pytest.mark.e2e
@@ -64,4 +67,24 @@ def test_trainee_completes_a_course_and_downloads_a_certificate_that_verifies(
     verifier = phone.context.browser.new_page()
     verifier.goto(site + urlsplit(codes[0]).path)
     assert "Giấy chứng nhận này còn hiệu lực." in verifier.inner_text("main")
+
+    # An administrator revokes it on the certificate's admin screen, giving the reason.
+    admin = phone.context.browser.new_page()
+    admin.goto(site + "/admin/login/")
+    admin.get_by_label("Tên đăng nhập").fill("admin")
+    admin.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    admin.get_by_role("button", name="Đăng nhập").click()
+    admin.wait_for_url(site + "/admin/")
+    admin.goto(site + reverse("certificates_admin_detail", args=[certificate.pk]))
+    admin.locator("#id_revoke-reason").fill("Cấp nhầm: học viên chưa dự buổi thực hành")
+    admin.get_by_role("button", name="Thu hồi giấy chứng nhận này").click()
+    admin.get_by_text(f"Đã thu hồi giấy chứng nhận số {certificate.serial}.").wait_for()
+    admin.close()
+
+    # The same page, reloaded, now says revoked and why.
+    verifier.reload()
+    shown = verifier.inner_text("main")
+    assert "Giấy chứng nhận này đã bị thu hồi ngày" in shown
+    assert "Cấp nhầm: học viên chưa dự buổi thực hành" in shown
+    assert "còn hiệu lực" not in shown
     verifier.close()

@@ -16,6 +16,11 @@ SERVICE_VARIABLES = (
     "CELERY_BROKER_URL",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
+    "WAGTAILADMIN_BASE_URL",
+    "CERTIFICATE_BASE_URL",
+    "CERTIFICATE_SIGNING_KEY",
+    "CERTIFICATE_SIGNING_KEY_FILE",
+    "TRUSTED_PROXY_COUNT",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for their own process only
 )
 
@@ -121,21 +126,88 @@ def test_malformed_redis_url_stops_manage_py_in_one_line():
     assert_one_line_naming(run_manage("check", REDIS_URL="redis://:bad:port:/0"), "REDIS_URL")
 
 
+def signing_key_pem() -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return (
+        Ed25519PrivateKey.generate()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+
+
+def production_env(**overrides) -> dict:
+    """A complete production configuration, with `overrides` (None removes a variable)."""
+    values = {
+        "SECRET_KEY": "Q7v!x2#pLm9$zR4&tW8^" * 3,
+        "DATABASE_URL": "postgres://u@127.0.0.1/x",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "ALLOWED_HOSTS": "lms.example.vn",
+        "CERTIFICATE_BASE_URL": "https://lms.example.vn",
+        "CERTIFICATE_SIGNING_KEY": signing_key_pem(),
+        **overrides,
+    }
+    return {k: v for k, v in values.items() if v is not None}
+
+
 def test_production_without_anything_names_every_missing_setting():
     result = run_manage("check", settings="lms.settings.production")
     assert_one_line_naming(result, "SECRET_KEY")
-    for variable in ("DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"):
+    for variable in (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "ALLOWED_HOSTS",
+        "CERTIFICATE_BASE_URL",
+        "CERTIFICATE_SIGNING_KEY",
+    ):
         assert variable in result.stderr
+
+
+def test_production_needs_the_address_printed_in_qr_codes_and_one_signing_key():
+    # Without them every QR code would hold http://127.0.0.1:8000 for ever (it is frozen in
+    # the certificate) and each machine would sign with a key of its own.
+    result = run_manage(
+        "check",
+        settings="lms.settings.production",
+        **production_env(CERTIFICATE_BASE_URL=None, CERTIFICATE_SIGNING_KEY=None),
+    )
+    assert_one_line_naming(result, "CERTIFICATE_BASE_URL")
+    assert "CERTIFICATE_SIGNING_KEY" in result.stderr
+    # The admin's address will do for the QR codes; a key that is no Ed25519 PEM will not.
+    result = run_manage(
+        "check",
+        settings="lms.settings.production",
+        **production_env(
+            CERTIFICATE_BASE_URL=None,
+            WAGTAILADMIN_BASE_URL="https://lms.example.vn",
+            CERTIFICATE_SIGNING_KEY="-----BEGIN PRIVATE KEY-----\nkhông phải khoá\n",
+        ),
+    )
+    assert_one_line_naming(result, "CERTIFICATE_SIGNING_KEY")
+    assert "CERTIFICATE_BASE_URL" not in result.stderr
+    result = run_manage(
+        "check",
+        settings="lms.settings.production",
+        **production_env(CERTIFICATE_BASE_URL="lms.example.vn"),
+    )
+    assert_one_line_naming(result, "CERTIFICATE_BASE_URL")
+
+
+def test_a_negative_proxy_count_is_refused_in_one_line():
+    result = run_manage("check", TRUSTED_PROXY_COUNT="-1")
+    assert_one_line_naming(result, "TRUSTED_PROXY_COUNT")
 
 
 def test_production_refuses_the_development_key():
     result = run_manage(
         "check",
         settings="lms.settings.production",
-        SECRET_KEY="insecure-local-development-key-do-not-use-in-production",
-        DATABASE_URL="postgres://u@127.0.0.1/x",
-        REDIS_URL="redis://127.0.0.1:6379/0",
-        ALLOWED_HOSTS="lms.example.vn",
+        **production_env(SECRET_KEY="insecure-local-development-key-do-not-use-in-production"),
     )
     assert_one_line_naming(result, "SECRET_KEY")
     assert "DATABASE_URL" not in result.stderr
@@ -148,9 +220,6 @@ def test_production_starts_with_a_complete_configuration():
         "--fail-level",
         "WARNING",
         settings="lms.settings.production",
-        SECRET_KEY="Q7v!x2#pLm9$zR4&tW8^" * 3,
-        DATABASE_URL="postgres://u@127.0.0.1/x",
-        REDIS_URL="redis://127.0.0.1:6379/0",
-        ALLOWED_HOSTS="lms.example.vn",
+        **production_env(),
     )
     assert result.returncode == 0, result.stderr

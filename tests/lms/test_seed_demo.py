@@ -146,3 +146,30 @@ def test_the_demo_holds_one_h5p_activity_that_plays(demo):
     with default_storage.open(f"{content.storage_prefix}content/content.json") as stored:
         params = json.load(stored)
     assert params["question"] == CONTENT_VI["question"]
+
+
+def test_demo_trainees_hold_certificates_of_two_agencies_and_one_history(demo):
+    from certificates.models import Certificate
+
+    held = {
+        (c.user.username, c.serial, c.issuing_agency.name, c.status)
+        for c in Certificate.objects.select_related("user", "issuing_agency")
+    }
+    assert held == {
+        ("ls.hoa", "1/GCN-STP", "Sở Tư pháp tỉnh Lạng Sơn", "valid"),
+        ("ls.tuan", "2/GCN-STP", "Sở Tư pháp tỉnh Lạng Sơn", "revoked"),
+        ("ls.tuan", "3/GCN-STP", "Sở Tư pháp tỉnh Lạng Sơn", "valid"),
+        ("ld.lan", "1/GCN-STP", "Sở Tư pháp tỉnh Lâm Đồng", "valid"),
+    }
+    revoked = Certificate.objects.get(user__username="ls.tuan", status="revoked")
+    assert revoked.replaced_by.status == "valid"
+    history = revoked.events.exclude(action="rendered")  # PDFs render when the seed commits
+    assert list(history.values_list("action", flat=True)) == [
+        "issued",
+        "mailed",
+        "revoked",
+        "reissued",
+    ]
+    assert "bị hỏng" in revoked.revoked_reason
+    # The demo announces nothing: each certificate is marked as needing no letter.
+    assert not Certificate.objects.exclude(events__action="mailed").exists()

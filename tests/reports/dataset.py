@@ -205,6 +205,7 @@ def build() -> World:
             user=e.user,
             course=e.course,
             training_class=e.training_class,
+            issuing_agency=agency,
             serial_suffix="GCN-TK",
             serial_year=2025,
             serial_number=number,

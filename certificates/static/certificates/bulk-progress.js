@@ -1,9 +1,10 @@
-// The class ZIP screen: while the archive is being built, ask for its progress every 1.5 s and
+// The class ZIP screen: while the archive is queued or being built, ask for its progress every 1.5 s and
 // move the bar; show the download link when it is ready. Without JavaScript, reloading works.
 (function () {
   "use strict";
   var box = document.getElementById("certificate-zip");
-  if (!box || box.dataset.state !== "running") return;
+  var WAITING = ["queued", "running"];
+  if (!box || WAITING.indexOf(box.dataset.state) < 0) return;
   var texts = JSON.parse(document.getElementById("certificate-zip-texts").textContent);
   var bar = document.getElementById("certificate-zip-bar");
   var text = document.getElementById("certificate-zip-text");
@@ -20,7 +21,7 @@
       download.querySelector("a").href = state.download_url;
       download.hidden = false;
     }
-    return state.state === "running";
+    return WAITING.indexOf(state.state) >= 0;
   }
 
   function poll() {
