@@ -1,15 +1,16 @@
 """Reports benchmark: the annual national report at national scale, against plain SQL.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
-        .venv/bin/python bench/reports_scale.py [--reuse] [--repeat 5] [--small 20000] [--large 200000]
+        .venv/bin/python bench/reports_scale.py [--reuse] [--drop] [--repeat 5] [--small 20000] \\
+        [--large 200000] [--prefix lms_bench_reports]
 
 PostgreSQL only. DATABASE_URL names the server (its database is only used to connect); the
-benchmark makes its own databases: lms_bench_reports_template (migrated once, with the demo, 20
+benchmark makes its own databases (names start with --prefix): lms_bench_reports_template (migrated once, with the demo, 20
 courses, 4 quizzes and an agency per province), and from it one database per data size,
 lms_bench_reports_<N>, filled by bench/report_data.py (N trainees, 10 N enrolments, 2.5 N
 certificates, N / 10 classes with sessions and attendance, 2 N quiz attempts). --reuse keeps
 databases that are already complete, so a second run only measures; without it they are dropped
-and rebuilt.
+and rebuilt. --drop drops every database the run made or used once it has measured.
 
 Measured on each data size (issue 8's targets):
 - the annual national report for 2026 through `reports.figures.compute` (best of --repeat), its
@@ -31,7 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-PREFIX = "lms_bench_reports"
+PREFIX = "lms_bench_reports"  # --prefix changes it
 TARGET_RATIO = 3.0
 TARGET_SECONDS = 1.0
 TARGET_XLSX_SECONDS = 10.0
@@ -134,10 +135,10 @@ def is_complete(name: str, trainees: int) -> bool:
         return bool(row and row[0] == trainees)
 
 
-def prepare_size(template: str, trainees: int, reference, reuse: bool) -> str:
+def prepare_size(template: str, trainees: int, reference, reuse: bool, prefix: str) -> str:
     from report_data import generate
 
-    name = f"{PREFIX}_{trainees}"
+    name = f"{prefix}_{trainees}"
     if reuse and is_complete(name, trainees):
         print(f"{name}: reused")
         use_database(name)
@@ -429,19 +430,31 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=20_000, help="0 to skip the growth check")
     parser.add_argument("--large", type=int, default=200_000)
     parser.add_argument("--generate-only", action="store_true")
+    parser.add_argument("--prefix", default=PREFIX, help="names of the benchmark's databases")
+    parser.add_argument("--drop", action="store_true", help="drop the databases at the end")
     args = parser.parse_args()
-    template = f"{PREFIX}_template"
+    template = f"{args.prefix}_template"
     server_url()
     setup_django(template)
     reference = prepare_template(template, args.reuse)
     sizes = [size for size in (args.small, args.large) if size]
-    names = [prepare_size(template, size, reference, args.reuse) for size in sizes]
+    names = [prepare_size(template, size, reference, args.reuse, args.prefix) for size in sizes]
     if args.generate_only:
         return
     results = []
-    for name, size in zip(names, sizes, strict=True):
-        use_database(name)
-        results.append(measure(name, size, args.repeat))
+    try:
+        for name, size in zip(names, sizes, strict=True):
+            use_database(name)
+            results.append(measure(name, size, args.repeat))
+    finally:
+        if args.drop:
+            use_database("postgres")
+            from django.db import connections
+
+            connections["default"].close()
+            for name in [*names, template]:
+                drop_database(name)
+            print("dropped:", ", ".join([*names, template]))
     failures = print_results(results)
     for failure in failures:
         print("TARGET MISSED:", failure)

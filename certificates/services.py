@@ -172,14 +172,15 @@ def _lone_revoked(enrolment_ids: Iterable[int]) -> set[int]:
 # Issuing ------------------------------------------------------------------------------------
 
 
-def certificate_issue(*, enrolment_id: int, actor=None) -> Certificate:
+def certificate_issue(*, enrolment_id: int, actor=None, issued_at=None) -> Certificate:
     """Issue the certificate of a completed enrolment, or return the valid one it already has.
-    Raises NotIssuable when the enrolment is not complete or its course has no template."""
+    Raises NotIssuable when the enrolment is not complete or its course has no template.
+    `issued_at` (default: now) dates it, its serial year and expiry: the demo's 2026 story."""
     existing = Certificate.objects.filter(enrolment_id=enrolment_id, status=VALID).first()
     if existing is not None:
         return existing
     try:
-        return _issue_locked(enrolment_id=enrolment_id, actor=actor)
+        return _issue_locked(enrolment_id=enrolment_id, actor=actor, issued_at=issued_at)
     except IntegrityError:
         # Only possible where row locks do not exist; the other issuer's row is the answer.
         return Certificate.objects.get(enrolment_id=enrolment_id, status=VALID)
@@ -187,7 +188,12 @@ def certificate_issue(*, enrolment_id: int, actor=None) -> Certificate:
 
 @transaction.atomic
 def _issue_locked(
-    *, enrolment_id: int, actor=None, replaces: Certificate | None = None, reason: str = ""
+    *,
+    enrolment_id: int,
+    actor=None,
+    replaces: Certificate | None = None,
+    reason: str = "",
+    issued_at=None,
 ) -> Certificate:
     enrolment = (
         Enrolment.objects.select_for_update(of=("self",))
@@ -205,7 +211,7 @@ def _issue_locked(
     refusal = _refusal(enrolment, template, revoked)
     if refusal:
         raise NotIssuable(refusal)
-    now = timezone.now()
+    now = issued_at or timezone.now()
     number = serials_take(suffix=template.serial_suffix, year=timezone.localdate(now).year)
     certificate = _new_certificate(
         enrolment=enrolment,

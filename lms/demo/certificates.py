@@ -19,6 +19,7 @@ from courses.models import CoursePage
 from courses.records import Enrolment
 
 from . import content
+from .people import redate
 
 SERIAL_SUFFIX = "GCN-STP"
 TEMPLATE = {
@@ -146,11 +147,17 @@ def seed_holders(courses: list[CoursePage], report) -> None:
     ).exclude(pk__in=done)
     for enrolment in due.order_by("completed_at"):
         try:
-            certificate = certificate_issue(enrolment_id=enrolment.pk)
+            # Dated at completion, as the completion's own issuing would (demo dates: 2026).
+            certificate = certificate_issue(
+                enrolment_id=enrolment.pk, issued_at=enrolment.completed_at
+            )
         except NotIssuable:
             continue
         CertificateEvent.objects.create(
             certificate=certificate, action=CertificateEvent.Action.ISSUED, reason=NO_MAIL_REASON
+        )
+        redate(
+            CertificateEvent.objects.filter(certificate=certificate), certificate.issued_at, "at"
         )
         report.add(f"certificate: {certificate.serial} ({enrolment.user.username})")
 

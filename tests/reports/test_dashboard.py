@@ -239,3 +239,14 @@ def test_freezing_a_period_keeps_the_figures_and_shows_no_difference_yet(client,
         client.post("/thong-ke/dong-bang/", {"period": period.pk, "province": LAM_DONG}).status_code
         == 403
     )
+
+
+def test_the_demo_shows_figures_on_its_default_period_whatever_the_date(client, stat_ls):
+    """The demo's records are dated inside its own reporting periods (before their cut-offs),
+    so a newcomer opening /thong-ke/ sees figures, whichever day the demo was built."""
+    html = client.get("/thong-ke/").content.decode()
+    assert "Năm 2026" in html
+    for metric in ("classes", "attendances", "people_trained", "enrolments", "completions"):
+        assert total_shown(html, metric) not in ("0", "—"), metric
+    for metric in ("certificates_valid", "registered"):
+        assert total_shown(html, metric) not in ("0", "—"), metric
