@@ -22,6 +22,7 @@ SHEET_ORDER = [
     "class",
     "mode",
     "sex",
+    "origin",
     "province_audience",
     "monthly",
 ]
@@ -40,6 +41,7 @@ def sheet_titles() -> dict:
         "class": _("Training classes"),
         "mode": _("Modes"),
         "sex": _("Sex table"),
+        "origin": _("Attendees' provinces"),
         "province_audience": _("Province x audience"),
         "monthly": _("Months"),
     }
@@ -50,7 +52,7 @@ def metric_columns(name: str) -> list[str]:
     from .figures import METRICS
 
     skip = NOT_APPLICABLE.get(name, set())
-    return [m for m in METRICS if m not in skip] + BASES
+    return [m for m in METRICS + BASES if m not in skip]
 
 
 def leading_columns(name: str) -> list[tuple[str, str]]:
@@ -111,10 +113,26 @@ def _lower_first(text: str) -> str:
 
 
 def number(value) -> str:
-    """A count the Vietnamese way: 12.345 ("(hidden)" for a cell hidden by suppression)."""
+    """A count the Vietnamese way: 12.345."""
     if value is None:
-        return _("(hidden)")
+        return "—"
     return f"{value:,}".replace(",", ".")
+
+
+def hidden_mark(report: dict, row: dict, metric: str) -> str | None:
+    """How a cell hidden by reports.privacy is shown: "<5" for a count under 5, "x" for a cell
+    hidden so that such a count cannot be worked out; None for a cell that is shown."""
+    if metric in row.get("suppressed_secondary", ()):
+        return "x"
+    if metric in row.get("suppressed", ()):
+        minimum = report.get("suppression", {}).get("minimum", 5)
+        return f"<{minimum}"
+    return None
+
+
+def figure(report: dict, row: dict, metric: str) -> str:
+    """A count of a row for a sentence, or its hidden mark."""
+    return hidden_mark(report, row, metric) or number(row.get(metric))
 
 
 def rate(value) -> str:
@@ -127,39 +145,64 @@ def summary_paragraph(report: dict) -> str:
     query = report["query"]
     modes = {row["key"]: row for row in report["breakdowns"]["mode"]}
     mode_parts = [
-        _("%(n)s in person") % {"n": number(modes["in_person"]["classes"])},
-        _("%(n)s online") % {"n": number(modes["online"]["classes"])},
-        _("%(n)s blended") % {"n": number(modes["blended"]["classes"])},
+        _("%(n)s in person") % {"n": figure(report, modes["in_person"], "classes")},
+        _("%(n)s online") % {"n": figure(report, modes["online"], "classes")},
+        _("%(n)s blended") % {"n": figure(report, modes["blended"], "classes")},
     ]
     text = _(
         "%(period)s, %(subject)s organised %(classes)s training classes (%(modes)s) with "
-        "%(attendances)s attendances of officials; %(people)s people were trained"
+        "%(attendances)s attendances of officials"
     ) % {
         "period": period_text(report),
         "subject": query.get("scope_subject") or query.get("scope_label", ""),
-        "classes": number(totals["classes"]),
+        "classes": figure(report, totals, "classes"),
         "modes": ", ".join(mode_parts),
-        "attendances": number(totals["attendances"]),
-        "people": number(totals["people_trained"]),
+        "attendances": figure(report, totals, "attendances"),
     }
-    audiences = [row for row in report["breakdowns"]["audience"] if row.get("people_trained")]
+    # The classes and attendances are those held in the jurisdiction; the people are those
+    # recorded there, wherever they trained: the sentence says so.
+    people = {
+        "people": figure(report, totals, "people_trained"),
+        "place": query.get("scope_place"),
+    }
+    if people["place"]:
+        text += (
+            _(
+                "; %(people)s people recorded in %(place)s were trained (at a class or by "
+                "completing a course)"
+            )
+            % people
+        )
+    else:
+        text += (
+            _("; %(people)s people were trained nationwide (at a class or by completing a course)")
+            % people
+        )
+    audiences = [
+        row
+        for row in report["breakdowns"]["audience"]
+        if row.get("people_trained") or "people_trained" in row.get("suppressed", ())
+    ]
     if audiences:
         text += _(", including ") + "; ".join(
             _("%(n)s %(audience)s")
-            % {"n": number(row["people_trained"]), "audience": _lower_first(row["label"])}
+            % {
+                "n": figure(report, row, "people_trained"),
+                "audience": _lower_first(row["label"]),
+            }
             for row in audiences
         )
     text += ". "
     text += _("There were %(enrolments)s course enrolments and %(completions)s completions") % {
-        "enrolments": number(totals["enrolments"]),
-        "completions": number(totals["completions"]),
+        "enrolments": figure(report, totals, "enrolments"),
+        "completions": figure(report, totals, "completions"),
     }
     if totals.get("completion_rate") is not None:
         text += _(" (completion rate %(rate)s%%)") % {"rate": rate(totals["completion_rate"])}
     text += "; "
     text += _("%(valid)s certificates were issued and remain valid, %(revoked)s were revoked.") % {
-        "valid": number(totals["certificates_valid"]),
-        "revoked": number(totals["certificates_revoked"]),
+        "valid": figure(report, totals, "certificates_valid"),
+        "revoked": figure(report, totals, "certificates_revoked"),
     }
     if query.get("effective_end") and query["effective_end"] != query["end"]:
         text += " " + _("Actual data up to %(day)s.") % {
@@ -180,13 +223,9 @@ def summary_lines(report: dict) -> list[tuple[str, object]]:
         ),
     ]
     if report.get("suppression"):
-        lines.append(
-            (
-                _("Privacy"),
-                _("Cells counting fewer than %(n)s people are hidden.")
-                % {"n": report["suppression"]["minimum"]},
-            )
-        )
+        from .privacy import privacy_note
+
+        lines.append((_("Privacy"), privacy_note(report)))
     return lines
 
 
@@ -222,6 +261,15 @@ def report_xlsx(report: dict) -> bytes:
     def fmt_of(metric):
         return "0.0" if metric in RATE_METRICS else "#,##0"
 
+    right = Alignment(horizontal="right")
+
+    def value_cell(sheet, row, metric, fmt, font=None):
+        """A figure, or its hidden mark ("<5", "x") as text aligned like the numbers."""
+        mark = hidden_mark(report, row, metric)
+        if mark:
+            return styled(sheet, mark, font, align=right)
+        return styled(sheet, row.get(metric), font, fmt=fmt)
+
     # Summary.
     sheet = book.create_sheet(titles["summary"])
     sheet.column_dimensions["A"].width = 44
@@ -236,8 +284,7 @@ def report_xlsx(report: dict) -> bytes:
     for label, value in summary_lines(report):
         sheet.append([label, value])
     for metric in metric_columns("total"):
-        value = report["totals"].get(metric)
-        sheet.append([labels[metric], styled(sheet, value, fmt=fmt_of(metric))])
+        sheet.append([labels[metric], value_cell(sheet, report["totals"], metric, fmt_of(metric))])
     sheet.append([])
     sheet.append([styled(sheet, _("Summary paragraph"), bold)])
     sheet.append([styled(sheet, summary_paragraph(report), align=wrap)])
@@ -258,6 +305,10 @@ def report_xlsx(report: dict) -> bytes:
         header += [styled(sheet, labels[m], bold, header_fill, align=wrap) for m in metrics]
         sheet.append(header)
         formats = [fmt_of(m) for m in metrics]
+        # One styled cell per column, given each row's value in turn: openpyxl's write-only
+        # sheet writes a row as it is appended, and making a styled cell per figure was most
+        # of the time of a national export (20,000 classes).
+        columns = [styled(sheet, None, fmt=fmt) for fmt in formats]
         mode_names = None
         if name == "class":
             from .figures import mode_names as _mode_names
@@ -270,12 +321,20 @@ def report_xlsx(report: dict) -> bytes:
                 if key == "mode" and mode_names is not None:
                     value = mode_names.get(value, value)
                 values.append(value)
-            for metric, fmt in zip(metrics, formats, strict=True):
-                values.append(styled(sheet, row.get(metric), fmt=fmt))
+            for metric, column in zip(metrics, columns, strict=True):
+                mark = hidden_mark(report, row, metric)
+                value = row.get(metric)
+                if mark:
+                    values.append(styled(sheet, mark, align=right))
+                elif value is None:
+                    values.append(None)
+                else:
+                    column.value = value
+                    values.append(column)
             sheet.append(values)
         total = [styled(sheet, total_label(report, name), bold)] + [None] * (len(lead) - 1)
         for metric, fmt in zip(metrics, formats, strict=True):
-            total.append(styled(sheet, report["totals"].get(metric), bold, fmt=fmt))
+            total.append(value_cell(sheet, report["totals"], metric, fmt, bold))
         sheet.append(total)
         if report.get("not_additive", {}).get(name):
             sheet.append(
@@ -324,7 +383,7 @@ def report_docx(report: dict) -> bytes:
     for metric in metric_columns("total"):
         cells = table.add_row().cells
         cells[0].text = labels[metric]
-        cells[1].text = _cell_text(report["totals"].get(metric), metric)
+        cells[1].text = _cell_text(report, report["totals"], metric)
 
     for name in SHEET_ORDER:
         rows = table_rows(report, name)
@@ -346,12 +405,12 @@ def report_docx(report: dict) -> bytes:
         for row in rows:
             cells = table.add_row().cells
             values = [str(row.get(k) or "") for k, _h in lead]
-            values += [_cell_text(row.get(m), m) for m in metrics]
+            values += [_cell_text(report, row, m) for m in metrics]
             for cell, text in zip(cells, values, strict=True):
                 cell.text = text
         cells = table.add_row().cells
         values = [total_label(report, name)] + [""] * (len(lead) - 1)
-        values += [_cell_text(report["totals"].get(m), m) for m in metrics]
+        values += [_cell_text(report, report["totals"], m) for m in metrics]
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
     out = io.BytesIO()
@@ -359,7 +418,11 @@ def report_docx(report: dict) -> bytes:
     return out.getvalue()
 
 
-def _cell_text(value, metric) -> str:
+def _cell_text(report: dict, row: dict, metric: str) -> str:
+    mark = hidden_mark(report, row, metric)
+    if mark:
+        return mark
+    value = row.get(metric)
     if value is None:
         return "—"
     if metric in RATE_METRICS:
