@@ -122,6 +122,15 @@ Report = inline_serializer(
         ),
         "province_audience": ProvinceAudienceRow.__class__(many=True),
         "monthly": MonthlyRow.__class__(many=True),
+        "not_additive": serializers.DictField(
+            help_text="Tables whose rows may add up to more than the total, with the metrics "
+            "concerned (one person counted in several rows)"
+        ),
+        "suppression": serializers.DictField(
+            required=False,
+            help_text="Present when small cells are hidden: {minimum, tables} (tables null: "
+            "every table, as published)",
+        ),
     },
 )
 Error = inline_serializer("Error", fields={"detail": serializers.CharField()})

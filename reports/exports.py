@@ -234,108 +234,77 @@ def summary_lines(report: dict) -> list[tuple[str, object]]:
 
 def report_xlsx(report: dict) -> bytes:
     """One summary sheet, then one sheet per table; header frozen, totals row last."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from . import xlsx
 
     labels = metric_labels()
     titles = sheet_titles()
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="DDE7F0")
-    wrap = Alignment(wrap_text=True, vertical="top")
+    book = xlsx.Book()
 
-    def styled(sheet, value, font=None, fill=None, fmt=None, align=None):
-        cell = WriteOnlyCell(sheet, value=value)
-        if font:
-            cell.font = font
-        if fill:
-            cell.fill = fill
-        if fmt:
-            cell.number_format = fmt
-        if align:
-            cell.alignment = align
-        return cell
+    def style_of(metric, bold=False):
+        if metric in RATE_METRICS:
+            return xlsx.BOLD_RATE if bold else xlsx.RATE
+        return xlsx.BOLD_COUNT if bold else xlsx.COUNT
 
-    def fmt_of(metric):
-        return "0.0" if metric in RATE_METRICS else "#,##0"
-
-    right = Alignment(horizontal="right")
-
-    def value_cell(sheet, row, metric, fmt, font=None):
-        """A figure, or its hidden mark ("<5", "x") as text aligned like the numbers."""
+    def figure_of(row, metric, bold=False):
+        """(value, style): the figure, or its hidden mark ("<5", "x") aligned like numbers."""
         mark = hidden_mark(report, row, metric)
         if mark:
-            return styled(sheet, mark, font, align=right)
-        return styled(sheet, row.get(metric), font, fmt=fmt)
+            return mark, xlsx.BOLD_RIGHT if bold else xlsx.RIGHT
+        return row.get(metric), style_of(metric, bold)
 
     # Summary.
-    sheet = book.create_sheet(titles["summary"])
-    sheet.column_dimensions["A"].width = 44
-    sheet.column_dimensions["B"].width = 24
-    sheet.freeze_panes = "A2"
-    sheet.append(
-        [
-            styled(sheet, _("Training report"), bold, header_fill),
-            styled(sheet, _("Value"), bold, header_fill),
-        ]
-    )
+    sheet = book.sheet(titles["summary"], widths=[44, 24], freeze="A2")
+    sheet.append([_("Training report"), _("Value")], [xlsx.HEADER, xlsx.HEADER])
     for label, value in summary_lines(report):
         sheet.append([label, value])
     for metric in metric_columns("total"):
-        sheet.append([labels[metric], value_cell(sheet, report["totals"], metric, fmt_of(metric))])
+        value, style = figure_of(report["totals"], metric)
+        sheet.append([labels[metric], value], [xlsx.DEFAULT, style])
     sheet.append([])
-    sheet.append([styled(sheet, _("Summary paragraph"), bold)])
-    sheet.append([styled(sheet, summary_paragraph(report), align=wrap)])
+    sheet.append([_("Summary paragraph")], [xlsx.BOLD])
+    sheet.append([summary_paragraph(report)], [xlsx.WRAP])
 
+    from .figures import mode_names as _mode_names
+
+    mode_names = _mode_names()
     for name in SHEET_ORDER:
         rows = table_rows(report, name)
         lead = leading_columns(name)
         metrics = metric_columns(name)
-        sheet = book.create_sheet(titles[name])
-        sheet.freeze_panes = "A2" if len(lead) < 2 else f"{get_column_letter(len(lead) + 1)}2"
         widths = [12] * len(lead) + [14] * len(metrics)
         for index, (key, _header) in enumerate(lead):
             if key in ("label", "province_label", "audience_label"):
                 widths[index] = 40 if name != "class" else 60
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        header = [styled(sheet, h, bold, header_fill, align=wrap) for _k, h in lead]
-        header += [styled(sheet, labels[m], bold, header_fill, align=wrap) for m in metrics]
-        sheet.append(header)
-        formats = [fmt_of(m) for m in metrics]
-        # One styled cell per column, given each row's value in turn: openpyxl's write-only
-        # sheet writes a row as it is appended, and making a styled cell per figure was most
-        # of the time of a national export (20,000 classes).
-        columns = [styled(sheet, None, fmt=fmt) for fmt in formats]
-        mode_names = None
-        if name == "class":
-            from .figures import mode_names as _mode_names
-
-            mode_names = _mode_names()
+        freeze = "A2" if len(lead) < 2 else f"{xlsx.column_letter(len(lead) + 1)}2"
+        sheet = book.sheet(titles[name], widths=widths, freeze=freeze)
+        sheet.append(
+            [h for _k, h in lead] + [labels[m] for m in metrics],
+            [xlsx.HEADER] * (len(lead) + len(metrics)),
+        )
+        plain = [xlsx.DEFAULT] * len(lead) + [style_of(m) for m in metrics]
         for row in rows:
-            values = []
-            for key, _h in lead:
-                value = row.get(key)
-                if key == "mode" and mode_names is not None:
-                    value = mode_names.get(value, value)
-                values.append(value)
-            for metric, column in zip(metrics, columns, strict=True):
+            values = [row.get(key) for key, _h in lead]
+            if name == "class":
+                at = [key for key, _h in lead].index("mode")
+                values[at] = mode_names.get(values[at], values[at])
+            styles = plain
+            for metric in metrics:
                 mark = hidden_mark(report, row, metric)
-                value = row.get(metric)
                 if mark:
-                    values.append(styled(sheet, mark, align=right))
-                elif value is None:
-                    values.append(None)
+                    if styles is plain:
+                        styles = list(plain)
+                    styles[len(values)] = xlsx.RIGHT
+                    values.append(mark)
                 else:
-                    column.value = value
-                    values.append(column)
-            sheet.append(values)
-        total = [styled(sheet, total_label(report, name), bold)] + [None] * (len(lead) - 1)
-        for metric, fmt in zip(metrics, formats, strict=True):
-            total.append(value_cell(sheet, report["totals"], metric, fmt, bold))
-        sheet.append(total)
+                    values.append(row.get(metric))
+            sheet.append(values, styles)
+        total, styles = [total_label(report, name)] + [None] * (len(lead) - 1), [xlsx.BOLD]
+        styles += [xlsx.DEFAULT] * (len(lead) - 1)
+        for metric in metrics:
+            value, style = figure_of(report["totals"], metric, bold=True)
+            total.append(value)
+            styles.append(style)
+        sheet.append(total, styles)
         if report.get("not_additive", {}).get(name):
             sheet.append(
                 [
@@ -345,9 +314,7 @@ def report_xlsx(report: dict) -> bytes:
                     )
                 ]
             )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return book.save()
 
 
 # ---------------------------------------------------------------- DOCX

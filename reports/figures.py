@@ -322,12 +322,34 @@ def _sets_for(tables) -> list[str]:
     return sets + ["total"]
 
 
-def _grouping_sql(facts: str, measures: str, sets, extra_key: str = "") -> tuple[str, dict, int]:
+def _grouping_sql(
+    facts: str, measures: str, sets, extra_key: str = "", additive: bool = False
+) -> tuple[str, dict, int]:
     """SELECT gs, <DIMS>, <measures> grouped by each of `sets` over the `facts` subquery, which
     must select the dimensions those sets use. `gs` names the set; `extra_key` (e.g. "uid") is
-    grouped in every set. Returns the SQL, {gs: set name} and how often `facts` is repeated."""
+    grouped in every set. Returns the SQL, {gs: set name or names} and how often `facts` is
+    repeated.
+
+    `additive`: every measure is a sum or count over rows that fall in exactly one group, so
+    one set and the totals (the national province x audience report) need a plain GROUP BY,
+    each row counting for the totals as well: PostgreSQL then aggregates in parallel, which it
+    does not do for GROUPING SETS."""
     keys = [extra_key] if extra_key else []
     used = [d for d in DIMS if any(d in SETS[name] for name in sets)]
+    if (
+        connection.vendor == "postgresql"
+        and additive
+        and not keys
+        and len(sets) == 2
+        and sets[1] == "total"
+        and SETS[sets[0]]
+    ):
+        columns = SETS[sets[0]]
+        selected = ", ".join(d if d in columns else f"NULL AS {d}" for d in DIMS)
+        sql = (
+            f"SELECT 0 AS gs, {selected}, {measures} FROM ({facts}) f GROUP BY {', '.join(columns)}"
+        )
+        return sql, {0: (sets[0], "total")}, 1
     if connection.vendor == "postgresql":
         selected = ", ".join(keys + [d if d in used else f"NULL AS {d}" for d in DIMS])
         group = ", ".join("(" + ", ".join(keys + list(SETS[name])) + ")" for name in sets)
@@ -466,7 +488,9 @@ class _Sql:
             f"SELECT {self.PERSON_DIMS} FROM ({parts}) u"
             f"{self.person_join('u.uid')}{self.where_person('WHERE')}"
         )
-        sql, ids, repeat = _grouping_sql(facts, "COUNT(*) AS people_trained", self.person_sets)
+        sql, ids, repeat = _grouping_sql(
+            facts, "COUNT(*) AS people_trained", self.person_sets, additive=True
+        )
         return self._done(sql, ids, repeat, params)
 
     def attendances_held(self):
@@ -490,7 +514,9 @@ class _Sql:
             f"{self.person_join('a.user_id')} "
             f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)}{held}"
         )
-        sql, ids, repeat = _grouping_sql(facts, "COUNT(*) AS attendances", sets + ["total"])
+        sql, ids, repeat = _grouping_sql(
+            facts, "COUNT(*) AS attendances", sets + ["total"], additive=True
+        )
         return self._done(sql, ids, repeat, params)
 
     def participations_by_other(self):
@@ -574,6 +600,7 @@ class _Sql:
             facts,
             "SUM(e_in) AS enrolments, SUM(done) AS enrolments_completed, SUM(c_in) AS completions",
             sets,
+            additive=True,
         )
         return self._done(sql, ids, repeat, params)
 
@@ -609,6 +636,7 @@ class _Sql:
             "COUNT(*) AS quiz_graded, SUM(passed) AS quiz_passed, COUNT(pct) AS quiz_scored, "
             "SUM(pct) AS quiz_score_sum",
             self.sets,
+            additive=True,
         )
         return self._done(sql, ids, repeat, params)
 
@@ -633,6 +661,7 @@ class _Sql:
             facts,
             "COUNT(*) - SUM(revoked) AS certificates_valid, SUM(revoked) AS certificates_revoked",
             self.sets,
+            additive=True,
         )
         return self._done(sql, ids, repeat, params)
 
@@ -641,7 +670,9 @@ class _Sql:
             f"SELECT {self.PERSON_DIMS} FROM {self.t['profile']} p "
             f"WHERE p.created_at < %s{self.where_person()}"
         )
-        sql, ids, repeat = _grouping_sql(facts, "COUNT(*) AS registered", self.person_sets)
+        sql, ids, repeat = _grouping_sql(
+            facts, "COUNT(*) AS registered", self.person_sets, additive=True
+        )
         return self._done(sql, ids, repeat, [self.stop])
 
     def all(self, lesson_courses):
@@ -689,11 +720,11 @@ def _run(sql: str, params: list, ids: dict, sink) -> None:
         assert names[1 : 1 + len(DIMS)] == DIMS, names
         measures = names[1 + len(DIMS) :]
         for row in cursor.fetchall():
-            sink(
-                ids[row[0]],
-                dict(zip(DIMS, row[1 : 1 + len(DIMS)], strict=True)),
-                dict(zip(measures, row[1 + len(DIMS) :], strict=True)),
-            )
+            names = ids[row[0]]
+            dims = dict(zip(DIMS, row[1 : 1 + len(DIMS)], strict=True))
+            values = dict(zip(measures, row[1 + len(DIMS) :], strict=True))
+            for name in names if isinstance(names, tuple) else (names,):
+                sink(name, dims, values)
 
 
 # ---------------------------------------------------------------- assembly
