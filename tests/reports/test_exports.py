@@ -117,7 +117,11 @@ def expected_workbook(world, scope) -> dict:
     want = expected_of(world, scope)
     total = want["total"][None]
     audiences = list(AudienceGroup.objects.all())
-    provinces = {u.code: u.name for u in AdministrativeUnit.objects.filter(level="province")}
+    # Current provinces' names (a former province may have had the same code).
+    provinces = {
+        u.code: u.name
+        for u in AdministrativeUnit.objects.filter(level="province").order_by("is_current")
+    }
     current = AdministrativeUnit.objects.filter(level="province", is_current=True)
     if scope == "national":
         province_keys = sorted(current.values_list("code", flat=True))
@@ -132,7 +136,9 @@ def expected_workbook(world, scope) -> dict:
         label = world.units["A"].name
         place = lower_first(label)
         subject = f"Ủy ban nhân dân {place}"
-    communes = {u.code: u for u in AdministrativeUnit.objects.filter(level="commune")}
+    communes = {
+        u.code: u for u in AdministrativeUnit.objects.filter(level="commune").order_by("is_current")
+    }
     classes = {c.slug: c for c in world.classes.values()}
 
     def keys(table, always=()):
