@@ -292,6 +292,16 @@ def test_small_cells_show_as_under_5_and_their_protectors_as_x(client, stat_ls):
     assert "&lt;5" in cells
     assert "" not in cells  # hidden cells are marked, never left blank
     assert "x: được ẩn để không thể suy ra" in html
+    # Not published: the statistician's own figures in full, but the provinces the attendees
+    # of Lạng Sơn's classes come from (one is from Lâm Đồng) protected all the same.
+    own = client.get(
+        "/thong-ke/", {"from": "2025-01-01", "to": "2025-12-31", "province": LANG_SON}
+    ).content.decode()
+    origin = re.search(r'data-table="origin">(.*?)</table>', own, re.S).group(1)
+    assert "&lt;5" in origin
+    audience = re.search(r'data-table="audience">(.*?)</table>', own, re.S).group(1)
+    assert "&lt;5" not in audience
+    assert "Áp dụng cho: Lượt tham dự theo tỉnh nơi người tham dự được ghi nhận" in own
 
 
 def test_an_export_is_served_to_the_person_who_asked_only(
