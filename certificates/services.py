@@ -206,14 +206,15 @@ def _lone_revoked(enrolment_ids: Iterable[int]) -> set[int]:
 # Issuing ------------------------------------------------------------------------------------
 
 
-def certificate_issue(*, enrolment_id: int, actor=None) -> Certificate:
+def certificate_issue(*, enrolment_id: int, actor=None, issued_at=None) -> Certificate:
     """Issue the certificate of a completed enrolment, or return the valid one it already has.
-    Raises NotIssuable when the enrolment is not complete or its course has no template."""
+    Raises NotIssuable when the enrolment is not complete or its course has no template.
+    `issued_at` (default: now) dates it, its serial year and expiry: the demo's 2026 story."""
     existing = Certificate.objects.filter(enrolment_id=enrolment_id, status=VALID).first()
     if existing is not None:
         return existing
     try:
-        return _issue_locked(enrolment_id=enrolment_id, actor=actor)
+        return _issue_locked(enrolment_id=enrolment_id, actor=actor, issued_at=issued_at)
     except IntegrityError:
         # Only possible where row locks do not exist; the other issuer's row is the answer.
         return Certificate.objects.get(enrolment_id=enrolment_id, status=VALID)
@@ -221,7 +222,12 @@ def certificate_issue(*, enrolment_id: int, actor=None) -> Certificate:
 
 @transaction.atomic
 def _issue_locked(
-    *, enrolment_id: int, actor=None, replaces: Certificate | None = None, reason: str = ""
+    *,
+    enrolment_id: int,
+    actor=None,
+    replaces: Certificate | None = None,
+    reason: str = "",
+    issued_at=None,
 ) -> Certificate:
     enrolment = (
         Enrolment.objects.select_for_update(of=("self",))
@@ -239,7 +245,7 @@ def _issue_locked(
     refusal = _refusal(enrolment, template, revoked)
     if refusal:
         raise NotIssuable(refusal)
-    now = timezone.now()
+    now = issued_at or timezone.now()
     number = serials_take(
         agency_id=template.issuing_agency_id,
         suffix=template.serial_suffix,
@@ -400,17 +406,24 @@ def certificate_revoke(*, certificate_id: int, reason: str, actor) -> Certificat
 
 
 @transaction.atomic
-def certificate_reissue(*, certificate_id: int, reason: str, actor) -> Certificate:
+def certificate_reissue(*, certificate_id: int, reason: str, actor, issued_at=None) -> Certificate:
     """Replace a certificate (say, a misspelt name now corrected) with a new one: new number,
     new code, snapshot from today's records. The old one is revoked with the reason. Reissuing
-    a certificate already replaced returns its replacement."""
+    a certificate already replaced returns its replacement. `issued_at` as for
+    `certificate_issue`."""
     reason = _reason_checked(reason)
     old = Certificate.objects.select_for_update().get(pk=certificate_id)
     replacement = Certificate.objects.filter(replaces=old).first()
     if replacement is not None:
         return replacement
     certificate_revoke(certificate_id=old.pk, reason=reason, actor=actor)
-    new = _issue_locked(enrolment_id=old.enrolment_id, actor=actor, replaces=old, reason=reason)
+    new = _issue_locked(
+        enrolment_id=old.enrolment_id,
+        actor=actor,
+        replaces=old,
+        reason=reason,
+        issued_at=issued_at,
+    )
     CertificateEvent.objects.create(
         certificate=old, action=CertificateEvent.Action.REISSUED, actor=actor, reason=reason
     )

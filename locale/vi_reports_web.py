@@ -80,4 +80,7 @@ VI = {
     "No jurisdiction has been assigned to your account.": "Tài khoản của bạn chưa được giao địa bàn.",
     "You do not hold this jurisdiction.": "Địa bàn này nằm ngoài phạm vi của bạn.",
     "The statistics API is for statisticians.": "API thống kê dành cho người làm thống kê.",
+    "No such snapshot in your jurisdiction.": "Không có bản chốt số liệu này trong địa bàn của bạn.",
+    "<%(n)s: fewer than %(n)s people, hidden so that nobody can be recognised; x: hidden so that such a figure cannot be worked out by subtraction.": "<%(n)s: dưới %(n)s người, được ẩn để không nhận diện được cá nhân; x: được ẩn để không thể suy ra các ô đó bằng phép trừ.",
+    "Applies to: %(tables)s (people outside your jurisdiction).": "Áp dụng cho: %(tables)s (có người ngoài địa bàn của bạn).",
 }

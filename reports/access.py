@@ -109,10 +109,15 @@ def resolve_jurisdiction(user, province_code=None, commune_code=None) -> Scope:
     return Scope(province_code=held_province.code, label=held_province.name)
 
 
-def holds(user, scope: Scope) -> bool:
-    """Whether `scope` lies within the user's own jurisdiction (no suppression needed there)."""
-    try:
-        resolve_jurisdiction(user, scope.province_code, scope.commune_code)
-    except (PermissionDenied, ValueError):
-        return False
-    return True
+def tables_outside(user) -> frozenset:
+    """The tables of a report that `user` may see only with small cells hidden: those that can
+    show people outside their jurisdiction. A national statistician (or an admin) holds every
+    figure. A provincial statistician, who can ask for nothing wider than their province, still
+    sees in "origin" the provinces of the people who came to their province's classes; every
+    other table counts their province's classes and people only (reports.figures)."""
+    if is_admin(user):
+        return frozenset()
+    jurisdiction = Jurisdiction.objects.filter(user=user).only("province_id").first()
+    if jurisdiction is None or jurisdiction.province_id is None:
+        return frozenset()
+    return frozenset({"origin"})

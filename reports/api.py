@@ -8,7 +8,6 @@ Vietnamese `detail` and no figures. drf-spectacular describes every endpoint in
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -20,6 +19,7 @@ from rest_framework.views import APIView
 
 from people.roles import is_admin, is_statistician
 
+from .figures import BREAKDOWNS as BREAKDOWN_NAMES
 from .views_dashboard import METRICS, BadReportInput, held_province, report_filter
 
 
@@ -43,24 +43,47 @@ class ReportAPIView(APIView):
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error) or _("You do not hold this jurisdiction.")) from None
 
-    @staticmethod
-    def report(chosen) -> dict:
+    def report(self, chosen) -> dict:
         from .figures import ReportInputError, compute
 
         try:
-            return compute(chosen.query())
+            report = compute(chosen.query())
         except ReportInputError as error:
             raise ValidationError({"detail": str(error)}) from None
+        return self.shown(report, self.request.query_params)
+
+    def shown(self, report: dict, params) -> dict:
+        """The report as the caller may see it: ?suppress=1 (for publishing) hides small cells
+        everywhere; tables showing people outside the caller's jurisdiction always."""
+        from .access import tables_outside
+        from .privacy import suppress_for
+
+        published = params.get("suppress") in ("1", "true", "on")
+        return suppress_for(report, published=published, outside=tables_outside(self.request.user))
 
 
 # ---------------------------------------------------------------- schema of the answers
 
 
 def _metrics_fields() -> dict:
-    """One nullable number per metric: a cell is null when suppressed (fewer than 5 people)."""
+    """One nullable number per metric: a cell is null when suppressed (fewer than 5 people, or
+    hidden so that one cannot be worked out), and then named in `suppressed`."""
     return {
-        name: serializers.FloatField(allow_null=True, required=False, help_text=str(label))
-        for name, label in METRICS
+        **{
+            name: serializers.FloatField(allow_null=True, required=False, help_text=str(label))
+            for name, label in METRICS
+        },
+        "suppressed": serializers.ListField(
+            child=serializers.CharField(),
+            required=False,
+            help_text="Metrics hidden in this row (counts under 5 and the cells protecting them)",
+        ),
+        "suppressed_secondary": serializers.ListField(
+            child=serializers.CharField(),
+            required=False,
+            help_text="Of those, the ones hidden only so that a count under 5 cannot be "
+            "worked out (they may be 5 or more)",
+        ),
     }
 
 
@@ -94,12 +117,20 @@ Report = inline_serializer(
         "breakdowns": inline_serializer(
             "Breakdowns",
             fields={
-                name: BreakdownRow.__class__(many=True, required=False)
-                for name in ("audience", "province", "commune", "course", "class", "mode", "sex")
+                name: BreakdownRow.__class__(many=True, required=False) for name in BREAKDOWN_NAMES
             },
         ),
         "province_audience": ProvinceAudienceRow.__class__(many=True),
         "monthly": MonthlyRow.__class__(many=True),
+        "not_additive": serializers.DictField(
+            help_text="Tables whose rows may add up to more than the total, with the metrics "
+            "concerned (one person counted in several rows)"
+        ),
+        "suppression": serializers.DictField(
+            required=False,
+            help_text="Present when small cells are hidden: {minimum, tables} (tables null: "
+            "every table, as published)",
+        ),
     },
 )
 Error = inline_serializer("Error", fields={"detail": serializers.CharField()})
@@ -118,6 +149,14 @@ JURISDICTION_PARAMETERS = [
     ),
     OpenApiParameter("commune", OpenApiTypes.STR, description="Current commune code."),
 ]
+SUPPRESS_PARAMETER = OpenApiParameter(
+    "suppress",
+    OpenApiTypes.BOOL,
+    description="1: for publishing, every count of fewer than 5 people is null (listed in the "
+    "row's `suppressed`), with the cells that would let it be worked out (also in "
+    "`suppressed_secondary`). Tables showing people outside the caller's jurisdiction are "
+    "always treated so.",
+)
 REPORT_PARAMETERS = [
     OpenApiParameter(
         "from", OpenApiTypes.DATE, description="First day (YYYY-MM-DD); default 1 January."
@@ -129,6 +168,7 @@ REPORT_PARAMETERS = [
         "cutoff", OpenApiTypes.DATE, description="Actual data to this day (optional)."
     ),
     *JURISDICTION_PARAMETERS,
+    SUPPRESS_PARAMETER,
 ]
 
 
@@ -173,7 +213,7 @@ class PeriodReportView(ReportAPIView):
 
     @extend_schema(
         operation_id="period_report",
-        parameters=JURISDICTION_PARAMETERS,
+        parameters=[*JURISDICTION_PARAMETERS, SUPPRESS_PARAMETER],
         responses={200: Report, 404: Error, **ERRORS},
     )
     def get(self, request, period_id: int):
@@ -191,37 +231,57 @@ SnapshotSchema = inline_serializer(
     "Snapshot",
     fields={
         "id": serializers.IntegerField(),
-        "period": serializers.IntegerField(allow_null=True),
+        "period": serializers.IntegerField(),
+        "version": serializers.IntegerField(),
         "province": serializers.CharField(allow_null=True),
         "commune": serializers.CharField(allow_null=True),
-        "frozen_at": serializers.DateTimeField(allow_null=True),
+        "scope_label": serializers.CharField(),
+        "frozen_at": serializers.DateTimeField(),
         "frozen_by": serializers.CharField(allow_null=True),
+        "url": serializers.CharField(help_text="The snapshot with its figures"),
+    },
+)
+SnapshotDetailSchema = inline_serializer(
+    "SnapshotDetail",
+    fields={
+        "snapshot": SnapshotSchema,
         "report": serializers.DictField(help_text="The figures as frozen (same shape as a report)"),
     },
 )
 
 
 def _snapshot_json(snapshot) -> dict:
-    def first(*names):
-        for name in names:
-            if hasattr(snapshot, name):
-                return getattr(snapshot, name)
-        return None
+    """A snapshot without its figures (`frozen_by` selected with it)."""
+    from django.urls import reverse
 
-    frozen_by = first("frozen_by", "created_by", "actor")
     return {
         "id": snapshot.pk,
-        "period": first("period_id"),
-        "province": first("province_code") or None,
-        "commune": first("commune_code") or None,
-        "frozen_at": first("frozen_at", "created_at"),
-        "frozen_by": str(frozen_by) if frozen_by is not None else None,
-        "report": first("report", "data", "figures") or {},
+        "period": snapshot.period_id,
+        "version": snapshot.version,
+        "province": snapshot.province_code or None,
+        "commune": snapshot.commune_code or None,
+        "scope_label": snapshot.scope_label,
+        "frozen_at": snapshot.frozen_at,
+        "frozen_by": snapshot.frozen_by.get_username() if snapshot.frozen_by else None,
+        "url": reverse("api:snapshot", args=[snapshot.pk]),
     }
 
 
+def _visible_snapshots(user):
+    """The snapshots of the user's jurisdiction: all for a national statistician or an admin,
+    their province's (and its communes') for a provincial one."""
+    from .models import ReportSnapshot
+
+    snapshots = ReportSnapshot.objects.select_related("frozen_by")
+    held = None if is_admin(user) else held_province(user)
+    if held is not None:
+        snapshots = snapshots.filter(province_code=held.code)
+    return snapshots
+
+
 class SnapshotListView(ReportAPIView):
-    """Frozen (submitted) snapshots within the caller's jurisdiction, newest first."""
+    """Frozen (submitted) snapshots within the caller's jurisdiction, newest first; the figures
+    of each are at its `url`."""
 
     @extend_schema(
         operation_id="snapshots",
@@ -229,15 +289,7 @@ class SnapshotListView(ReportAPIView):
         responses={200: SnapshotSchema.__class__(many=True), **ERRORS},
     )
     def get(self, request):
-        from . import models
-
-        snapshot_model = getattr(models, "ReportSnapshot", None)
-        if snapshot_model is None:
-            raise Http404
-        snapshots = snapshot_model.objects.order_by("-pk")
-        held = None if is_admin(request.user) else held_province(request.user)
-        if held is not None:
-            snapshots = snapshots.filter(province_code=held.code)
+        snapshots = _visible_snapshots(request.user).order_by("-pk")
         period = request.query_params.get("period")
         if period:
             if not period.isdigit():
@@ -246,6 +298,27 @@ class SnapshotListView(ReportAPIView):
                 )
             snapshots = snapshots.filter(period_id=int(period))
         return Response([_snapshot_json(s) for s in snapshots[:500]])
+
+
+class SnapshotDetailView(ReportAPIView):
+    """One frozen snapshot with its figures (cells outside the caller's jurisdiction, or all
+    with ?suppress=1, protected as in a report)."""
+
+    @extend_schema(
+        operation_id="snapshot",
+        parameters=[SUPPRESS_PARAMETER],
+        responses={200: SnapshotDetailSchema, 404: Error, **ERRORS},
+    )
+    def get(self, request, snapshot_id: int):
+        snapshot = _visible_snapshots(request.user).filter(pk=snapshot_id).first()
+        if snapshot is None:
+            raise NotFound(_("No such snapshot in your jurisdiction."))
+        return Response(
+            {
+                "snapshot": _snapshot_json(snapshot),
+                "report": self.shown(snapshot.data, request.query_params),
+            }
+        )
 
 
 def only_api_v1(endpoints):

@@ -13,4 +13,5 @@ urlpatterns = [
     path("periods", api.PeriodListView.as_view(), name="periods"),
     path("periods/<int:period_id>/report", api.PeriodReportView.as_view(), name="period_report"),
     path("snapshots", api.SnapshotListView.as_view(), name="snapshots"),
+    path("snapshots/<int:snapshot_id>", api.SnapshotDetailView.as_view(), name="snapshot"),
 ]

@@ -22,6 +22,7 @@ SHEET_ORDER = [
     "class",
     "mode",
     "sex",
+    "origin",
     "province_audience",
     "monthly",
 ]
@@ -40,6 +41,7 @@ def sheet_titles() -> dict:
         "class": _("Training classes"),
         "mode": _("Modes"),
         "sex": _("Sex table"),
+        "origin": _("Attendees' provinces"),
         "province_audience": _("Province x audience"),
         "monthly": _("Months"),
     }
@@ -50,7 +52,7 @@ def metric_columns(name: str) -> list[str]:
     from .figures import METRICS
 
     skip = NOT_APPLICABLE.get(name, set())
-    return [m for m in METRICS if m not in skip] + BASES
+    return [m for m in METRICS + BASES if m not in skip]
 
 
 def leading_columns(name: str) -> list[tuple[str, str]]:
@@ -111,10 +113,26 @@ def _lower_first(text: str) -> str:
 
 
 def number(value) -> str:
-    """A count the Vietnamese way: 12.345 ("(hidden)" for a cell hidden by suppression)."""
+    """A count the Vietnamese way: 12.345."""
     if value is None:
-        return _("(hidden)")
+        return "—"
     return f"{value:,}".replace(",", ".")
+
+
+def hidden_mark(report: dict, row: dict, metric: str) -> str | None:
+    """How a cell hidden by reports.privacy is shown: "<5" for a count under 5, "x" for a cell
+    hidden so that such a count cannot be worked out; None for a cell that is shown."""
+    if metric in row.get("suppressed_secondary", ()):
+        return "x"
+    if metric in row.get("suppressed", ()):
+        minimum = report.get("suppression", {}).get("minimum", 5)
+        return f"<{minimum}"
+    return None
+
+
+def figure(report: dict, row: dict, metric: str) -> str:
+    """A count of a row for a sentence, or its hidden mark."""
+    return hidden_mark(report, row, metric) or number(row.get(metric))
 
 
 def rate(value) -> str:
@@ -127,39 +145,64 @@ def summary_paragraph(report: dict) -> str:
     query = report["query"]
     modes = {row["key"]: row for row in report["breakdowns"]["mode"]}
     mode_parts = [
-        _("%(n)s in person") % {"n": number(modes["in_person"]["classes"])},
-        _("%(n)s online") % {"n": number(modes["online"]["classes"])},
-        _("%(n)s blended") % {"n": number(modes["blended"]["classes"])},
+        _("%(n)s in person") % {"n": figure(report, modes["in_person"], "classes")},
+        _("%(n)s online") % {"n": figure(report, modes["online"], "classes")},
+        _("%(n)s blended") % {"n": figure(report, modes["blended"], "classes")},
     ]
     text = _(
         "%(period)s, %(subject)s organised %(classes)s training classes (%(modes)s) with "
-        "%(attendances)s attendances of officials; %(people)s people were trained"
+        "%(attendances)s attendances of officials"
     ) % {
         "period": period_text(report),
         "subject": query.get("scope_subject") or query.get("scope_label", ""),
-        "classes": number(totals["classes"]),
+        "classes": figure(report, totals, "classes"),
         "modes": ", ".join(mode_parts),
-        "attendances": number(totals["attendances"]),
-        "people": number(totals["people_trained"]),
+        "attendances": figure(report, totals, "attendances"),
     }
-    audiences = [row for row in report["breakdowns"]["audience"] if row.get("people_trained")]
+    # The classes and attendances are those held in the jurisdiction; the people are those
+    # recorded there, wherever they trained: the sentence says so.
+    people = {
+        "people": figure(report, totals, "people_trained"),
+        "place": query.get("scope_place"),
+    }
+    if people["place"]:
+        text += (
+            _(
+                "; %(people)s people recorded in %(place)s were trained (at a class or by "
+                "completing a course)"
+            )
+            % people
+        )
+    else:
+        text += (
+            _("; %(people)s people were trained nationwide (at a class or by completing a course)")
+            % people
+        )
+    audiences = [
+        row
+        for row in report["breakdowns"]["audience"]
+        if row.get("people_trained") or "people_trained" in row.get("suppressed", ())
+    ]
     if audiences:
         text += _(", including ") + "; ".join(
             _("%(n)s %(audience)s")
-            % {"n": number(row["people_trained"]), "audience": _lower_first(row["label"])}
+            % {
+                "n": figure(report, row, "people_trained"),
+                "audience": _lower_first(row["label"]),
+            }
             for row in audiences
         )
     text += ". "
     text += _("There were %(enrolments)s course enrolments and %(completions)s completions") % {
-        "enrolments": number(totals["enrolments"]),
-        "completions": number(totals["completions"]),
+        "enrolments": figure(report, totals, "enrolments"),
+        "completions": figure(report, totals, "completions"),
     }
     if totals.get("completion_rate") is not None:
         text += _(" (completion rate %(rate)s%%)") % {"rate": rate(totals["completion_rate"])}
     text += "; "
     text += _("%(valid)s certificates were issued and remain valid, %(revoked)s were revoked.") % {
-        "valid": number(totals["certificates_valid"]),
-        "revoked": number(totals["certificates_revoked"]),
+        "valid": figure(report, totals, "certificates_valid"),
+        "revoked": figure(report, totals, "certificates_revoked"),
     }
     if query.get("effective_end") and query["effective_end"] != query["end"]:
         text += " " + _("Actual data up to %(day)s.") % {
@@ -180,13 +223,9 @@ def summary_lines(report: dict) -> list[tuple[str, object]]:
         ),
     ]
     if report.get("suppression"):
-        lines.append(
-            (
-                _("Privacy"),
-                _("Cells counting fewer than %(n)s people are hidden.")
-                % {"n": report["suppression"]["minimum"]},
-            )
-        )
+        from .privacy import privacy_note
+
+        lines.append((_("Privacy"), privacy_note(report)))
     return lines
 
 
@@ -195,88 +234,77 @@ def summary_lines(report: dict) -> list[tuple[str, object]]:
 
 def report_xlsx(report: dict) -> bytes:
     """One summary sheet, then one sheet per table; header frozen, totals row last."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from . import xlsx
 
     labels = metric_labels()
     titles = sheet_titles()
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="DDE7F0")
-    wrap = Alignment(wrap_text=True, vertical="top")
+    book = xlsx.Book()
 
-    def styled(sheet, value, font=None, fill=None, fmt=None, align=None):
-        cell = WriteOnlyCell(sheet, value=value)
-        if font:
-            cell.font = font
-        if fill:
-            cell.fill = fill
-        if fmt:
-            cell.number_format = fmt
-        if align:
-            cell.alignment = align
-        return cell
+    def style_of(metric, bold=False):
+        if metric in RATE_METRICS:
+            return xlsx.BOLD_RATE if bold else xlsx.RATE
+        return xlsx.BOLD_COUNT if bold else xlsx.COUNT
 
-    def fmt_of(metric):
-        return "0.0" if metric in RATE_METRICS else "#,##0"
+    def figure_of(row, metric, bold=False):
+        """(value, style): the figure, or its hidden mark ("<5", "x") aligned like numbers."""
+        mark = hidden_mark(report, row, metric)
+        if mark:
+            return mark, xlsx.BOLD_RIGHT if bold else xlsx.RIGHT
+        return row.get(metric), style_of(metric, bold)
 
     # Summary.
-    sheet = book.create_sheet(titles["summary"])
-    sheet.column_dimensions["A"].width = 44
-    sheet.column_dimensions["B"].width = 24
-    sheet.freeze_panes = "A2"
-    sheet.append(
-        [
-            styled(sheet, _("Training report"), bold, header_fill),
-            styled(sheet, _("Value"), bold, header_fill),
-        ]
-    )
+    sheet = book.sheet(titles["summary"], widths=[44, 24], freeze="A2")
+    sheet.append([_("Training report"), _("Value")], [xlsx.HEADER, xlsx.HEADER])
     for label, value in summary_lines(report):
         sheet.append([label, value])
     for metric in metric_columns("total"):
-        value = report["totals"].get(metric)
-        sheet.append([labels[metric], styled(sheet, value, fmt=fmt_of(metric))])
+        value, style = figure_of(report["totals"], metric)
+        sheet.append([labels[metric], value], [xlsx.DEFAULT, style])
     sheet.append([])
-    sheet.append([styled(sheet, _("Summary paragraph"), bold)])
-    sheet.append([styled(sheet, summary_paragraph(report), align=wrap)])
+    sheet.append([_("Summary paragraph")], [xlsx.BOLD])
+    sheet.append([summary_paragraph(report)], [xlsx.WRAP])
 
+    from .figures import mode_names as _mode_names
+
+    mode_names = _mode_names()
     for name in SHEET_ORDER:
         rows = table_rows(report, name)
         lead = leading_columns(name)
         metrics = metric_columns(name)
-        sheet = book.create_sheet(titles[name])
-        sheet.freeze_panes = "A2" if len(lead) < 2 else f"{get_column_letter(len(lead) + 1)}2"
         widths = [12] * len(lead) + [14] * len(metrics)
         for index, (key, _header) in enumerate(lead):
             if key in ("label", "province_label", "audience_label"):
                 widths[index] = 40 if name != "class" else 60
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        header = [styled(sheet, h, bold, header_fill, align=wrap) for _k, h in lead]
-        header += [styled(sheet, labels[m], bold, header_fill, align=wrap) for m in metrics]
-        sheet.append(header)
-        formats = [fmt_of(m) for m in metrics]
-        mode_names = None
-        if name == "class":
-            from .figures import mode_names as _mode_names
-
-            mode_names = _mode_names()
+        freeze = "A2" if len(lead) < 2 else f"{xlsx.column_letter(len(lead) + 1)}2"
+        sheet = book.sheet(titles[name], widths=widths, freeze=freeze)
+        sheet.append(
+            [h for _k, h in lead] + [labels[m] for m in metrics],
+            [xlsx.HEADER] * (len(lead) + len(metrics)),
+        )
+        plain = [xlsx.DEFAULT] * len(lead) + [style_of(m) for m in metrics]
         for row in rows:
-            values = []
-            for key, _h in lead:
-                value = row.get(key)
-                if key == "mode" and mode_names is not None:
-                    value = mode_names.get(value, value)
-                values.append(value)
-            for metric, fmt in zip(metrics, formats, strict=True):
-                values.append(styled(sheet, row.get(metric), fmt=fmt))
-            sheet.append(values)
-        total = [styled(sheet, total_label(report, name), bold)] + [None] * (len(lead) - 1)
-        for metric, fmt in zip(metrics, formats, strict=True):
-            total.append(styled(sheet, report["totals"].get(metric), bold, fmt=fmt))
-        sheet.append(total)
+            values = [row.get(key) for key, _h in lead]
+            if name == "class":
+                at = [key for key, _h in lead].index("mode")
+                values[at] = mode_names.get(values[at], values[at])
+            styles = plain
+            for metric in metrics:
+                mark = hidden_mark(report, row, metric)
+                if mark:
+                    if styles is plain:
+                        styles = list(plain)
+                    styles[len(values)] = xlsx.RIGHT
+                    values.append(mark)
+                else:
+                    values.append(row.get(metric))
+            sheet.append(values, styles)
+        total, styles = [total_label(report, name)] + [None] * (len(lead) - 1), [xlsx.BOLD]
+        styles += [xlsx.DEFAULT] * (len(lead) - 1)
+        for metric in metrics:
+            value, style = figure_of(report["totals"], metric, bold=True)
+            total.append(value)
+            styles.append(style)
+        sheet.append(total, styles)
         if report.get("not_additive", {}).get(name):
             sheet.append(
                 [
@@ -286,9 +314,7 @@ def report_xlsx(report: dict) -> bytes:
                     )
                 ]
             )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return book.save()
 
 
 # ---------------------------------------------------------------- DOCX
@@ -324,7 +350,7 @@ def report_docx(report: dict) -> bytes:
     for metric in metric_columns("total"):
         cells = table.add_row().cells
         cells[0].text = labels[metric]
-        cells[1].text = _cell_text(report["totals"].get(metric), metric)
+        cells[1].text = _cell_text(report, report["totals"], metric)
 
     for name in SHEET_ORDER:
         rows = table_rows(report, name)
@@ -346,12 +372,12 @@ def report_docx(report: dict) -> bytes:
         for row in rows:
             cells = table.add_row().cells
             values = [str(row.get(k) or "") for k, _h in lead]
-            values += [_cell_text(row.get(m), m) for m in metrics]
+            values += [_cell_text(report, row, m) for m in metrics]
             for cell, text in zip(cells, values, strict=True):
                 cell.text = text
         cells = table.add_row().cells
         values = [total_label(report, name)] + [""] * (len(lead) - 1)
-        values += [_cell_text(report["totals"].get(m), m) for m in metrics]
+        values += [_cell_text(report, report["totals"], m) for m in metrics]
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
     out = io.BytesIO()
@@ -359,7 +385,11 @@ def report_docx(report: dict) -> bytes:
     return out.getvalue()
 
 
-def _cell_text(value, metric) -> str:
+def _cell_text(report: dict, row: dict, metric: str) -> str:
+    mark = hidden_mark(report, row, metric)
+    if mark:
+        return mark
+    value = row.get(metric)
     if value is None:
         return "—"
     if metric in RATE_METRICS:

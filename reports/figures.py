@@ -4,7 +4,7 @@
 answer and frozen snapshot is made from, so they all show the same numbers:
 
     {"query": {...}, "totals": {metric: value},
-     "breakdowns": {"audience"|"province"|"commune"|"course"|"class"|"mode"|"sex":
+     "breakdowns": {"audience"|"province"|"commune"|"course"|"class"|"mode"|"sex"|"origin":
                     [{"key", "label", **metrics}]},
      "province_audience": [{"province", "province_label", "audience", "audience_label", **metrics}],
      "monthly": [{"month": "YYYY-MM", **metrics}],
@@ -22,7 +22,12 @@ Metrics (each a count unless said; "in the period" means up to the effective end
   and, in the monthly table, in the month of its first session in the period (else `starts_on`).
   Not broken down by audience or sex (None there): a class is not a person.
 - attendances (số lượt người tham dự): attendance records with status "present" at sessions
-  (in person or live online) starting in the period. One person at three sessions is 3 lượt.
+  (in person or live online) starting in the period, of the classes held in the jurisdiction,
+  whoever attended (the sessions a unit held, as the Ministry's forms count them). One person at
+  three sessions is 3 lượt. Placed like the class in the province, commune and monthly tables
+  (where and when it was held), by the attendee's audience and sex in those tables; the
+  "origin" table breaks them down by the province where each attendee is recorded (people from
+  other provinces come to a province's classes), its only metric.
 - people_trained: distinct people with a present attendance or a course completion in the
   period. In the course, class, mode and monthly tables a person is counted in every row they
   appear in, so those rows may add up to more than the total (listed in `not_additive`).
@@ -37,7 +42,8 @@ Metrics (each a count unless said; "in the period" means up to the effective end
 - registered: profiles created before the effective end, by the person's attributes. Not broken
   down by course, class, mode or month (None there).
 
-Placement: a person's figures go to their profile's audience, sex, province and commune, the
+Placement: a person's figures (all but classes and attendances) go to their profile's
+audience, sex, province and commune, the
 units rolled up through `successor` chains to the current ones (records kept under a pre-2025
 province count for the province that took it over); missing values form a `key: None` row
 ("not recorded"). Course: the enrolment's, certificate's or the quiz lesson's course; an
@@ -47,8 +53,11 @@ class, a quiz attempt's enrolment's class; records outside any class form the `k
 ("self-study"). Except for the metrics listed in `not_additive`, every total equals the sum of
 its breakdown.
 
-Jurisdiction: a province report counts the people recorded in the province (or one of its
-predecessors) and the classes held there; a commune report likewise for the commune.
+Jurisdiction: a province report counts the classes held there and the attendances at their
+sessions, and, for every other metric, the people recorded in the province (or one of its
+predecessors) wherever they trained; a commune report likewise for the commune. So "the
+province organised N classes for M attendances" reads as written, and "P people were trained"
+counts the province's own people.
 
 Cost: a fixed number of SQL queries whatever the data size (about a dozen): each record table is
 read once, grouped by GROUP BY GROUPING SETS on PostgreSQL (a UNION ALL of GROUP BYs elsewhere)
@@ -103,8 +112,7 @@ RATES = {
 }
 # Extra columns kept in every row: the bases of the rates.
 BASES = ["enrolments_completed", "quiz_graded"]
-BREAKDOWNS = ["audience", "province", "commune", "course", "class", "mode", "sex"]
-PERSON_BREAKDOWNS = {"audience", "province", "commune", "sex"}
+BREAKDOWNS = ["audience", "province", "commune", "course", "class", "mode", "sex", "origin"]
 NOT_APPLICABLE = {
     "audience": {"classes"},
     "sex": {"classes"},
@@ -113,6 +121,8 @@ NOT_APPLICABLE = {
     "class": {"registered"},
     "mode": {"registered"},
     "monthly": {"registered"},
+    # Attendances at the jurisdiction's classes by where each attendee is recorded: nothing else.
+    "origin": (set(METRICS) | set(BASES)) - {"attendances"},
 }
 NOT_ADDITIVE = {
     "course": ["people_trained"],
@@ -279,10 +289,14 @@ def _table(model) -> str:
 
 
 # Dimensions of the grouped rows: the person's audience, province, sex and commune (raw unit ids,
-# rolled up in Python), the class, course, mode, month, and the month of completion.
-DIMS = ["pa", "pp", "ps", "pc", "cl", "co", "md", "mo", "mc"]
+# rolled up in Python), the class, course, mode, month, the month of completion, and where the
+# class was held (raw unit id).
+DIMS = ["pa", "pp", "ps", "pc", "cl", "co", "md", "mo", "mc", "lo"]
 SETS = {
     "person": ("pa", "pp", "ps"),
+    "held": ("lo", "pa"),
+    "held_sex": ("ps",),
+    "origin": ("pp",),
     "commune": ("pc",),
     "class": ("cl",),
     "course": ("co",),
@@ -308,12 +322,34 @@ def _sets_for(tables) -> list[str]:
     return sets + ["total"]
 
 
-def _grouping_sql(facts: str, measures: str, sets, extra_key: str = "") -> tuple[str, dict, int]:
+def _grouping_sql(
+    facts: str, measures: str, sets, extra_key: str = "", additive: bool = False
+) -> tuple[str, dict, int]:
     """SELECT gs, <DIMS>, <measures> grouped by each of `sets` over the `facts` subquery, which
     must select the dimensions those sets use. `gs` names the set; `extra_key` (e.g. "uid") is
-    grouped in every set. Returns the SQL, {gs: set name} and how often `facts` is repeated."""
+    grouped in every set. Returns the SQL, {gs: set name or names} and how often `facts` is
+    repeated.
+
+    `additive`: every measure is a sum or count over rows that fall in exactly one group, so
+    one set and the totals (the national province x audience report) need a plain GROUP BY,
+    each row counting for the totals as well: PostgreSQL then aggregates in parallel, which it
+    does not do for GROUPING SETS."""
     keys = [extra_key] if extra_key else []
     used = [d for d in DIMS if any(d in SETS[name] for name in sets)]
+    if (
+        connection.vendor == "postgresql"
+        and additive
+        and not keys
+        and len(sets) == 2
+        and sets[1] == "total"
+        and SETS[sets[0]]
+    ):
+        columns = SETS[sets[0]]
+        selected = ", ".join(d if d in columns else f"NULL AS {d}" for d in DIMS)
+        sql = (
+            f"SELECT 0 AS gs, {selected}, {measures} FROM ({facts}) f GROUP BY {', '.join(columns)}"
+        )
+        return sql, {0: (sets[0], "total")}, 1
     if connection.vendor == "postgresql":
         selected = ", ".join(keys + [d if d in used else f"NULL AS {d}" for d in DIMS])
         group = ", ".join("(" + ", ".join(keys + list(SETS[name])) + ")" for name in sets)
@@ -354,7 +390,7 @@ class _Sql:
         "p.audience_id AS pa, p.province_id AS pp, COALESCE(p.sex, '') AS ps, p.commune_id AS pc"
     )
 
-    def __init__(self, query: ReportQuery, units: Units, sets: list[str]):
+    def __init__(self, query: ReportQuery, units: Units, tables):
         from assessments.models import Attempt
         from certificates.models import Certificate
         from courses.records import Enrolment
@@ -376,17 +412,22 @@ class _Sql:
         self.start = local_midnight(query.start)
         self.stop = local_midnight(query.effective_end + timedelta(days=1))
         self.months = month_bounds(query.start, query.effective_end)
+        self.tables = set(tables)
+        sets = _sets_for(tables)
         self.sets = sets
         self.person_sets = [s for s in sets if s in PERSON_SETS]
         self.other_sets = [s for s in sets if s in OTHER_SETS]
-        self.person_filter = ""
+        self.person_filter = self.held_filter = ""
         if query.commune_code:
             ids = units.within_commune(units.find(query.commune_code, "commune"))
             self.person_filter = f"p.commune_id IN ({self._ints(ids)})"
+            self.held_filter = f"c.locality_id IN ({self._ints(ids)})"
         elif query.province_code:
             province = units.find(query.province_code, "province")
             ids = units.within_province(province, "province")
             self.person_filter = f"p.province_id IN ({self._ints(ids)})"
+            places = units.within_province(province)
+            self.held_filter = f"c.locality_id IN ({self._ints(places)})"
 
     @staticmethod
     def _ints(ids) -> str:
@@ -432,28 +473,55 @@ class _Sql:
         return sql, params * repeat, ids
 
     def participations_by_person(self):
-        """Attendances and distinct people by person dims: first one row per person."""
+        """Distinct people trained (present at a session anywhere, or completing a course) by
+        person dims: first one row per person."""
         params: list = []
         t = self.t
         parts = (
-            f"SELECT a.user_id AS uid, 1 AS att FROM {t['attendance']} a "
+            f"SELECT a.user_id AS uid FROM {t['attendance']} a "
             f"JOIN {t['session']} s ON s.id = a.session_id "
             f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)} "
-            f"UNION ALL SELECT e.user_id AS uid, 0 AS att FROM {t['enrolment']} e "
+            f"UNION SELECT e.user_id AS uid FROM {t['enrolment']} e "
             f"WHERE {self.in_period('e.completed_at', params)}"
         )
         facts = (
-            f"SELECT u.att, {self.PERSON_DIMS} "
-            f"FROM (SELECT x.uid, SUM(x.att) AS att FROM ({parts}) x GROUP BY x.uid) u"
+            f"SELECT {self.PERSON_DIMS} FROM ({parts}) u"
             f"{self.person_join('u.uid')}{self.where_person('WHERE')}"
         )
         sql, ids, repeat = _grouping_sql(
-            facts, "SUM(att) AS attendances, COUNT(*) AS people_trained", self.person_sets
+            facts, "COUNT(*) AS people_trained", self.person_sets, additive=True
+        )
+        return self._done(sql, ids, repeat, params)
+
+    def attendances_held(self):
+        """Attendances at the sessions of the classes held in the jurisdiction, by where the
+        class was held and the attendee's audience, by sex, and by the attendee's province."""
+        sets = []
+        if self.tables & {"audience", "province", "commune", "province_audience"}:
+            sets.append("held")
+        if "sex" in self.tables:
+            sets.append("held_sex")
+        if "origin" in self.tables:
+            sets.append("origin")
+        params: list = []
+        t = self.t
+        held = f" AND {self.held_filter}" if self.held_filter else ""
+        facts = (
+            f"SELECT c.locality_id AS lo, p.audience_id AS pa, COALESCE(p.sex, '') AS ps, "
+            f"p.province_id AS pp FROM {t['attendance']} a "
+            f"JOIN {t['session']} s ON s.id = a.session_id "
+            f"JOIN {t['class']} c ON c.id = s.training_class_id"
+            f"{self.person_join('a.user_id')} "
+            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)}{held}"
+        )
+        sql, ids, repeat = _grouping_sql(
+            facts, "COUNT(*) AS attendances", sets + ["total"], additive=True
         )
         return self._done(sql, ids, repeat, params)
 
     def participations_by_other(self):
-        """Attendances and distinct people by class, course, mode and month."""
+        """Attendances (at the classes held in the jurisdiction) and distinct people (of the
+        jurisdiction) by class, course, mode and month."""
         sets = [s for s in self.other_sets if s != "monthly_done"]
         if not sets:
             return None
@@ -461,19 +529,30 @@ class _Sql:
         t = self.t
         wants_month = "monthly" in sets
         month_a = f", {self.month_case('s.starts_at', params)} AS mo" if wants_month else ""
+        if self.held_filter:
+            # Held here (counted as a lượt) or attended by one of the jurisdiction's people
+            # (counted among the people trained), wherever the class was.
+            held, mine = f"({self.held_filter})", f"({self.person_filter})"
+            counted = (
+                f"CASE WHEN {held} THEN 1 ELSE 0 END AS att, "
+                f"CASE WHEN {mine} THEN a.user_id END AS uid"
+            )
+            people = f"{self.person_join('a.user_id')} "
+            scope = f" AND ({held} OR {mine})"
+        else:
+            counted, people, scope = "1 AS att, a.user_id AS uid", " ", ""
         attendance = (
-            f"SELECT a.user_id AS uid, s.training_class_id AS cl, sc.course_id AS co, "
-            f"c.mode AS md{month_a}, 1 AS att "
+            f"SELECT s.training_class_id AS cl, sc.course_id AS co, "
+            f"c.mode AS md{month_a}, {counted} "
             f"FROM {t['attendance']} a JOIN {t['session']} s ON s.id = a.session_id "
             f"JOIN {t['class']} c ON c.id = s.training_class_id "
-            f"LEFT JOIN ({self.single_course()}) sc ON sc.class_id = c.id "
-            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)}"
-            f"{self.only_people('a.user_id')}"
+            f"LEFT JOIN ({self.single_course()}) sc ON sc.class_id = c.id{people}"
+            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)}{scope}"
         )
         month_c = f", {self.month_case('e.completed_at', params)} AS mo" if wants_month else ""
         completion = (
-            f"SELECT e.user_id AS uid, e.training_class_id AS cl, e.course_id AS co, "
-            f"c.mode AS md{month_c}, 0 AS att "
+            f"SELECT e.training_class_id AS cl, e.course_id AS co, "
+            f"c.mode AS md{month_c}, 0 AS att, e.user_id AS uid "
             f"FROM {t['enrolment']} e LEFT JOIN {t['class']} c ON c.id = e.training_class_id "
             f"WHERE {self.in_period('e.completed_at', params)}{self.only_people('e.user_id')}"
         )
@@ -521,6 +600,7 @@ class _Sql:
             facts,
             "SUM(e_in) AS enrolments, SUM(done) AS enrolments_completed, SUM(c_in) AS completions",
             sets,
+            additive=True,
         )
         return self._done(sql, ids, repeat, params)
 
@@ -556,6 +636,7 @@ class _Sql:
             "COUNT(*) AS quiz_graded, SUM(passed) AS quiz_passed, COUNT(pct) AS quiz_scored, "
             "SUM(pct) AS quiz_score_sum",
             self.sets,
+            additive=True,
         )
         return self._done(sql, ids, repeat, params)
 
@@ -580,6 +661,7 @@ class _Sql:
             facts,
             "COUNT(*) - SUM(revoked) AS certificates_valid, SUM(revoked) AS certificates_revoked",
             self.sets,
+            additive=True,
         )
         return self._done(sql, ids, repeat, params)
 
@@ -588,7 +670,9 @@ class _Sql:
             f"SELECT {self.PERSON_DIMS} FROM {self.t['profile']} p "
             f"WHERE p.created_at < %s{self.where_person()}"
         )
-        sql, ids, repeat = _grouping_sql(facts, "COUNT(*) AS registered", self.person_sets)
+        sql, ids, repeat = _grouping_sql(
+            facts, "COUNT(*) AS registered", self.person_sets, additive=True
+        )
         return self._done(sql, ids, repeat, [self.stop])
 
     def all(self, lesson_courses):
@@ -596,6 +680,7 @@ class _Sql:
             q
             for q in (
                 self.participations_by_person(),
+                self.attendances_held(),
                 self.participations_by_other(),
                 self.enrolments(),
                 self.attempts(lesson_courses),
@@ -635,11 +720,11 @@ def _run(sql: str, params: list, ids: dict, sink) -> None:
         assert names[1 : 1 + len(DIMS)] == DIMS, names
         measures = names[1 + len(DIMS) :]
         for row in cursor.fetchall():
-            sink(
-                ids[row[0]],
-                dict(zip(DIMS, row[1 : 1 + len(DIMS)], strict=True)),
-                dict(zip(measures, row[1 + len(DIMS) :], strict=True)),
-            )
+            names = ids[row[0]]
+            dims = dict(zip(DIMS, row[1 : 1 + len(DIMS)], strict=True))
+            values = dict(zip(measures, row[1 + len(DIMS) :], strict=True))
+            for name in names if isinstance(names, tuple) else (names,):
+                sink(name, dims, values)
 
 
 # ---------------------------------------------------------------- assembly
@@ -674,8 +759,11 @@ def _finish(cell: dict, not_applicable=()) -> dict:
     out["quiz_mean_score"] = (
         round(cell["quiz_score_sum"] / cell["quiz_scored"], 1) if cell["quiz_scored"] else None
     )
-    out["enrolments_completed"] = cell["enrolments_completed"]
-    out["quiz_graded"] = cell["quiz_graded"]
+    for base in BASES:
+        out[base] = None if base in not_applicable else cell[base]
+    for rate in RATES:
+        if rate in not_applicable:
+            out[rate] = None
     return {metric: out[metric] for metric in METRICS + BASES}
 
 
@@ -749,6 +837,7 @@ def compute(query: ReportQuery) -> dict:
     units = Units()
     scope_label = _("National")
     scope_subject = _("ministries, sectors and localities")
+    scope_place = ""  # where the people counted are recorded, for the paragraph
     if query.commune_code:
         commune = units.find(query.commune_code, "commune")
         if commune is None:
@@ -756,9 +845,8 @@ def compute(query: ReportQuery) -> dict:
                 _("Unknown commune code: %(code)s.") % {"code": query.commune_code}
             )
         scope_label = units.name(commune)
-        scope_subject = _("the People's Committee of %(unit)s") % {
-            "unit": _lower_first(scope_label)
-        }
+        scope_place = _lower_first(scope_label)
+        scope_subject = _("the People's Committee of %(unit)s") % {"unit": scope_place}
     elif query.province_code:
         province = units.find(query.province_code, "province")
         if province is None:
@@ -769,8 +857,9 @@ def compute(query: ReportQuery) -> dict:
         name = scope_label
         if not name.lower().startswith(("thành phố", "tỉnh")):
             name = _("province %(name)s") % {"name": name}
-        scope_subject = _("the Department of Justice of %(unit)s") % {"unit": _lower_first(name)}
-    sql = _Sql(query, units, _sets_for(query.tables or TABLES))
+        scope_place = _lower_first(name)
+        scope_subject = _("the Department of Justice of %(unit)s") % {"unit": scope_place}
+    sql = _Sql(query, units, query.tables or TABLES)
 
     # Cells keyed by (breakdown, key); "total" is the whole report.
     cells: dict[tuple, dict] = {}
@@ -789,6 +878,16 @@ def compute(query: ReportQuery) -> dict:
             _add(cell("sex", sex), measures)
             _add(cell("province", province), measures)
             _add(cell("province_audience", (province, audience)), measures)
+        elif set_name == "held":
+            province = units.province(dims["lo"])
+            _add(cell("audience", dims["pa"]), measures)
+            _add(cell("province", province), measures)
+            _add(cell("commune", units.commune(dims["lo"])), measures)
+            _add(cell("province_audience", (province, dims["pa"])), measures)
+        elif set_name == "held_sex":
+            _add(cell("sex", dims["ps"] or None), measures)
+        elif set_name == "origin":
+            _add(cell("origin", units.province(dims["pp"])), measures)
         elif set_name == "commune":
             _add(cell("commune", units.commune(dims["pc"])), measures)
         elif set_name == "class":
@@ -938,6 +1037,15 @@ def compute(query: ReportQuery) -> dict:
             }
         )
     breakdowns["sex"] = rows
+    rows = [
+        {
+            "key": units.code(key),
+            "label": units.name(key),
+            **_finish(values, NOT_APPLICABLE["origin"]),
+        }
+        for key, values in rows_of("origin")
+    ]
+    breakdowns["origin"] = _nulls_last(sorted(rows, key=lambda r: r["key"] or ""))
 
     audience_order = {pk: i for i, pk in enumerate(audiences)}
     province_audience = []
@@ -979,7 +1087,12 @@ def compute(query: ReportQuery) -> dict:
     if "monthly" not in requested:
         monthly = []
     return {
-        "query": {**query.as_dict(), "scope_label": scope_label, "scope_subject": scope_subject},
+        "query": {
+            **query.as_dict(),
+            "scope_label": scope_label,
+            "scope_subject": scope_subject,
+            "scope_place": scope_place,
+        },
         "totals": _finish(cells.get(("total", None)) or _zero()),
         "breakdowns": breakdowns,
         "province_audience": province_audience,
@@ -1036,79 +1149,7 @@ def breakdown_labels() -> dict:
         "class": _("By training class"),
         "mode": _("By mode"),
         "sex": _("By sex"),
+        "origin": _("Attendances by the attendee's province"),
         "province_audience": _("Province by audience group"),
         "monthly": _("By month"),
     }
-
-
-# ---------------------------------------------------------------- privacy
-
-
-def _table_rows(report: dict):
-    yield from report["breakdowns"].items()
-    yield "province_audience", report["province_audience"]
-    yield "monthly", report["monthly"]
-
-
-def suppress_small(report: dict, minimum: int = 5) -> dict:
-    """A copy of `report` safe to show outside the statistician's own jurisdiction or publish.
-
-    A count of people (or of their records) from 1 to `minimum - 1` becomes None, and so does a
-    rate whose base is below `minimum`. So that a hidden cell cannot be worked out from the
-    total, when only one cell of a table's column is hidden the next smallest non-zero cell of
-    that column is hidden too. Each row lists what was hidden under "suppressed"; the report
-    carries "suppression": {"minimum": n}. Zeros stay: they identify nobody.
-    """
-    safe = copy.deepcopy(report)
-
-    def small(value):
-        return value is not None and 0 < value < minimum
-
-    def hide(row, metric):
-        row[metric] = None
-        row.setdefault("suppressed", [])
-        if metric not in row["suppressed"]:
-            row["suppressed"].append(metric)
-
-    def treat(row):
-        for metric in PEOPLE_COUNTS + BASES:
-            if small(row.get(metric)):
-                hide(row, metric)
-        for rate, base in RATES.items():
-            base_value = report_value(row, base)
-            numerator_hidden = rate == "completion_rate" and "enrolments_completed" in row.get(
-                "suppressed", []
-            )
-            if row.get(rate) is not None and (
-                base_value is None or base_value < minimum or numerator_hidden
-            ):
-                hide(row, rate)
-
-    def report_value(row, base):
-        original = row.get("_orig_" + base, row.get(base))
-        return original
-
-    for _name, rows in _table_rows(safe):
-        for row in rows:
-            for base in RATES.values():
-                row["_orig_" + base] = row.get(base)
-            treat(row)
-        for metric in PEOPLE_COUNTS + BASES:
-            hidden = [r for r in rows if metric in r.get("suppressed", [])]
-            if len(hidden) == 1:
-                others = [
-                    r for r in rows if r.get(metric) and metric not in r.get("suppressed", [])
-                ]
-                if others:
-                    hide(min(others, key=lambda r: r[metric]), metric)
-        for row in rows:
-            for base in RATES.values():
-                row.pop("_orig_" + base, None)
-    totals = safe["totals"]
-    for base in RATES.values():
-        totals["_orig_" + base] = totals.get(base)
-    treat(totals)
-    for base in RATES.values():
-        totals.pop("_orig_" + base, None)
-    safe["suppression"] = {"minimum": minimum}
-    return safe

@@ -9,3 +9,11 @@ def export_report(job_id: str) -> None:
     from .services import report_export_run
 
     report_export_run(job_id=job_id)
+
+
+@shared_task
+def purge_exports() -> int:
+    """Beat, hourly: delete exported files older than a day (safe to run twice)."""
+    from .services import report_exports_purge
+
+    return report_exports_purge()

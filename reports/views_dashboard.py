@@ -47,6 +47,7 @@ BREAKDOWNS = [
     ("class", gettext_lazy("By training class")),
     ("mode", gettext_lazy("By mode")),
     ("sex", gettext_lazy("By sex")),
+    ("origin", gettext_lazy("Attendances by the attendee's province")),
 ]
 EXPORT_FORMATS = ["xlsx", "docx", "json"]
 
@@ -159,7 +160,7 @@ def report_filter(user, data, *, period=None, use_default_period: bool = True) -
         period = _default_period()
     if period is not None:
         start, end = period.start, period.end
-        cutoff = cutoff or getattr(period, "cutoff", None)
+        cutoff = cutoff or period.cutoff
     today = timezone.localdate()
     if start is None and end is None:
         start, end = date(today.year, 1, 1), date(today.year, 12, 31)
@@ -260,17 +261,27 @@ def display(value) -> str:
     return number_format(value, 1, force_grouping=True)
 
 
-def _cells(row: dict) -> list[str]:
-    """The row's figures in METRICS order; a cell hidden by suppress_small shows as "<5"."""
-    hidden = row.get("suppressed", ())
-    return ["<5" if name in hidden else display(row.get(name)) for name, _label in METRICS]
+def cell_text(row: dict, name: str, minimum: int = 5) -> str:
+    """One figure for display: "<5" for a count hidden because it is small, "x" for a cell
+    hidden so that such a count cannot be worked out (reports.privacy), else the number."""
+    if name in row.get("suppressed_secondary", ()):
+        return "x"
+    if name in row.get("suppressed", ()):
+        return f"<{minimum}"
+    return display(row.get(name))
 
 
-def _table(rows: list[dict], key_label: str) -> dict:
+def _cells(row: dict, minimum: int = 5) -> list[str]:
+    """The row's figures in METRICS order (see cell_text)."""
+    return [cell_text(row, name, minimum) for name, _label in METRICS]
+
+
+def _table(rows: list[dict], key_label: str, minimum: int) -> dict:
     return {
         "key_label": key_label,
         "rows": [
-            {"label": row.get("label") or row.get("key"), "cells": _cells(row)} for row in rows
+            {"label": row.get("label") or row.get("key"), "cells": _cells(row, minimum)}
+            for row in rows
         ],
     }
 
@@ -319,18 +330,17 @@ def _periods():
 
 
 def _snapshots(chosen: ReportFilter) -> list:
-    """Frozen snapshots of the chosen period and jurisdiction, newest first."""
-    from . import models
+    """Frozen snapshots of the chosen period and jurisdiction, newest first (one query: each
+    one's name shows its period)."""
+    from .models import ReportSnapshot
 
-    snapshot_model = getattr(models, "ReportSnapshot", None)
-    if snapshot_model is None or chosen.period is None:
+    if chosen.period is None:
         return []
-    snapshots = snapshot_model.objects.filter(period=chosen.period)
-    names = {f.name for f in snapshot_model._meta.get_fields()}
-    if "province_code" in names:
-        snapshots = snapshots.filter(province_code=chosen.province_code or "")
-    if "commune_code" in names:
-        snapshots = snapshots.filter(commune_code=chosen.commune_code or "")
+    snapshots = ReportSnapshot.objects.filter(
+        period=chosen.period,
+        province_code=chosen.province_code or "",
+        commune_code=chosen.commune_code or "",
+    ).select_related("period")
     return list(snapshots.order_by("-pk")[:10])
 
 
@@ -338,36 +348,41 @@ def _snapshots(chosen: ReportFilter) -> list:
 @_statistician_view
 def dashboard(request):
     """The figures of one period and jurisdiction: totals, every breakdown, three charts."""
-    from .figures import compute, suppress_small
+    from .access import tables_outside
+    from .figures import compute
+    from .privacy import privacy_note, suppress_for
 
     chosen = report_filter(request.user, request.GET)
-    report = compute(chosen.query())
-    if chosen.suppress:
-        report = suppress_small(report)
+    report = suppress_for(
+        compute(chosen.query()), published=chosen.suppress, outside=tables_outside(request.user)
+    )
+    minimum = report.get("suppression", {}).get("minimum", 5)
     breakdowns = report.get("breakdowns", {})
     tables = [
-        {"name": name, "title": title, **_table(breakdowns[name], title)}
+        {"name": name, "title": title, **_table(breakdowns[name], title, minimum)}
         for name, title in BREAKDOWNS
         if breakdowns.get(name)
     ]
+    totals = _cells(report.get("totals", {}), minimum)
     context = {
         "report": report,
         "chosen": chosen,
         "scope_label": chosen.scope_label,
         "metrics": METRICS,
-        "totals": _cells(report.get("totals", {})),
-        "total_items": list(zip(METRICS, _cells(report.get("totals", {})), strict=True)),
+        "privacy_note": privacy_note(report),
+        "totals": totals,
+        "total_items": list(zip(METRICS, totals, strict=True)),
         "tables": tables,
         "province_audience": [
             {
                 "province": row.get("province_label"),
                 "audience": row.get("audience_label"),
-                "cells": _cells(row),
+                "cells": _cells(row, minimum),
             }
             for row in report.get("province_audience", [])
         ],  # fmt: skip
         "monthly": [
-            {"month": f"{row['month'][5:7]}/{row['month'][:4]}", "cells": _cells(row)}
+            {"month": f"{row['month'][5:7]}/{row['month'][:4]}", "cells": _cells(row, minimum)}
             for row in report.get("monthly", [])
         ],
         "charts": _chart_data(report),
@@ -376,7 +391,7 @@ def dashboard(request):
         "export_formats": EXPORT_FORMATS,
         "params": chosen.params(),
         "snapshots": _snapshots(chosen),
-        "can_freeze": chosen.period is not None and _freeze_service() is not None,
+        "can_freeze": chosen.period is not None,
     }
     return render(request, "reports/dashboard.html", context)
 
@@ -395,7 +410,7 @@ def export_start(request):
         raise BadReportInput(_("Unknown export format: %(value)s") % {"value": fmt[:10]})
     chosen = report_filter(request.user, request.POST)
     job_id = services.report_export_start(
-        user=request.user, query=chosen.query(), fmt=fmt, suppress=chosen.suppress
+        user=request.user, query=chosen.query(), fmt=fmt, published=chosen.suppress
     )
     return redirect("reports:export", job_id=job_id)
 
@@ -404,7 +419,8 @@ def _status(request, job_id: str) -> dict:
     from . import services
 
     status = services.report_export_status(job_id)
-    if not status or (status.get("user_id") not in (None, request.user.pk)):
+    # Only the person who asked sees the job or gets its file (not even another statistician).
+    if not status or status.get("user_id") != request.user.pk:
         raise Http404
     return status
 
@@ -467,25 +483,18 @@ def export_download(request, job_id: str):
 # ---------------------------------------------------------------- freezing
 
 
-def _freeze_service():
-    from . import services
-
-    return getattr(services, "report_freeze", None)
-
-
 @require_POST
 @_statistician_view
 def freeze(request):
     """Freeze the chosen period's figures for the jurisdiction as the submitted snapshot."""
     from django.contrib import messages
 
-    service = _freeze_service()
-    if service is None:
-        raise Http404
+    from .services import report_freeze
+
     chosen = report_filter(request.user, request.POST, use_default_period=False)
     if chosen.period is None:
         raise BadReportInput(_("Choose a reporting period to freeze."))
-    snapshot = service(
+    snapshot = report_freeze(
         period_id=chosen.period.pk,
         province_code=chosen.province_code,
         commune_code=chosen.commune_code,
@@ -499,28 +508,22 @@ def freeze(request):
 @_statistician_view
 def snapshot_detail(request, snapshot_id: int):
     """A frozen snapshot and how today's figures differ from it."""
-    from . import models
+    from .access import resolve_jurisdiction, tables_outside
+    from .models import ReportSnapshot
+    from .services import snapshot_diff
 
-    snapshot_model = getattr(models, "ReportSnapshot", None)
-    snapshot = snapshot_model and snapshot_model.objects.filter(pk=snapshot_id).first()
+    snapshot = (
+        ReportSnapshot.objects.select_related("period", "frozen_by").filter(pk=snapshot_id).first()
+    )
     if snapshot is None:
         raise Http404
-    province = getattr(snapshot, "province_code", None) or None
-    commune = getattr(snapshot, "commune_code", None) or None
-    from .access import resolve_jurisdiction
-
     try:
-        resolve_jurisdiction(request.user, province, commune)
+        resolve_jurisdiction(
+            request.user, snapshot.province_code or None, snapshot.commune_code or None
+        )
     except ValueError:
         raise Http404 from None
-    from . import figures
-
-    differ = getattr(figures, "snapshot_diff", None)
-    if differ is None:
-        from . import services
-
-        differ = getattr(services, "snapshot_diff", None)
-    differences = differ(snapshot) if differ else None
+    differences = snapshot_diff(snapshot, hide=tables_outside(request.user))
     return render(
         request,
         "reports/dashboard_snapshot.html",

@@ -14,6 +14,7 @@ render in the background as usual; the demo sends no letters (each certificate g
 "letter handled" mark first).
 """
 
+import datetime
 import io
 import math
 
@@ -28,6 +29,7 @@ from courses.records import Enrolment
 from people.models import Agency
 
 from . import content
+from .people import redate
 
 SERIAL_SUFFIX = "GCN-STP"
 COMMON = {
@@ -219,7 +221,7 @@ def seed_finishers(report) -> None:
     from courses.services import lesson_progress_record
     from people.models import TrainingClass
 
-    from .people import pass_quizzes
+    from .people import date_progress, pass_quizzes
 
     User = get_user_model()
     for username, class_slug in FINISHERS:
@@ -234,6 +236,7 @@ def seed_finishers(report) -> None:
             lesson = LessonPage.objects.get(pk=item["lesson"].pk)
             pass_quizzes(user=user, lesson=lesson)
             lesson_progress_record(user=user, lesson_id=lesson.pk, event="done")
+        date_progress(training_class, course, [user])
         report.add(f"progress: {username} finished {course.title}")
 
 
@@ -253,10 +256,16 @@ def seed_holders(courses: list[CoursePage], report) -> None:
     ).exclude(pk__in=done)
     for enrolment in due.order_by("completed_at", "pk"):
         try:
-            certificate = certificate_issue(enrolment_id=enrolment.pk)
+            # Dated at completion, as the completion's own issuing would (demo dates: 2026).
+            certificate = certificate_issue(
+                enrolment_id=enrolment.pk, issued_at=enrolment.completed_at
+            )
         except NotIssuable:
             continue
         _no_letter(certificate)
+        redate(
+            CertificateEvent.objects.filter(certificate=certificate), certificate.issued_at, "at"
+        )
         report.add(f"certificate: {certificate.serial} ({enrolment.user.username})")
 
 
@@ -273,8 +282,13 @@ def seed_reissue(report) -> None:
     if first is None or Certificate.objects.filter(replaces=first).exists():
         return
     admin = get_user_model().objects.filter(username="admin").first()
-    new = certificate_reissue(certificate_id=first.pk, reason=reason, actor=admin)
+    # A week after the first was issued, inside the demo's 2026 (see lms/demo/people.py).
+    moment = first.issued_at + datetime.timedelta(days=7)
+    new = certificate_reissue(certificate_id=first.pk, reason=reason, actor=admin, issued_at=moment)
     _no_letter(new)
+    redate(Certificate.objects.filter(pk=first.pk), moment, "revoked_at")
+    trail = CertificateEvent.objects.filter(certificate=first, action__in=["revoked", "reissued"])
+    redate(trail | CertificateEvent.objects.filter(certificate=new), moment, "at")
     report.add(f"certificate: {first.serial} revoked, reissued as {new.serial} ({username})")
 
 

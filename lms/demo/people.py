@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from courses.models import CoursePage, LessonPage
+from courses.records import Enrolment, LessonProgress
 from people.models import (
     AdministrativeUnit,
     Agency,
@@ -24,6 +25,24 @@ from people.services import attendance_record, class_members_add
 from people.units import load_current_units, load_old_units
 
 LANG_SON, LAM_DONG, DAK_NONG_OLD = "20", "68", "67"
+
+
+def demo_time(year, month, day, hour=8, minute=0) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+
+
+# The demo tells the story of 2026 whatever day it is built: its records carry these dates, all
+# before the 30/11/2026 cut-off of its "Năm 2026" reporting period, so the statisticians' pages
+# show figures on their default period (services stamp records with the current time; the demo
+# moves them to these dates right after making them).
+REGISTERED_AT = demo_time(2026, 9, 15)
+
+
+def redate(queryset, moment, *fields) -> None:
+    """Give every timestamp of `fields` that is set in `queryset` the demo date `moment`."""
+    for name in fields:
+        queryset.filter(**{f"{name}__isnull": False}).update(**{name: moment})
+
 
 # (username, full name, audience slug, province code, old province?, commune code, phone, sex, birth year)
 TRAINEES = [
@@ -172,6 +191,7 @@ def seed_profiles(agencies, report) -> list:
             },
         )
         if created:
+            redate(Profile.objects.filter(user=user), REGISTERED_AT, "created_at")
             report.add(f"profile: {name}")
     Jurisdiction.objects.get_or_create(
         user=User.objects.get(username="thongke"),
@@ -202,6 +222,9 @@ def seed_profiles(agencies, report) -> list:
         )
         if created:
             ConsentRecord.objects.create(user=user, policy_version="2026-01")
+            redate(Profile.objects.filter(user=user), REGISTERED_AT, "created_at")
+            redate(ConsentRecord.objects.filter(user=user), REGISTERED_AT, "given_at")
+            redate(User.objects.filter(pk=user.pk), REGISTERED_AT, "date_joined")
             report.add(f"profile: {name}")
         trainees.append(user)
     return trainees
@@ -261,6 +284,9 @@ def seed_classes(agencies, trainees, report) -> None:
         training_class.courses.set([courses[s] for s in spec["course_slugs"]])
         training_class.audiences.set([audiences[s] for s in spec["audience_slugs"]])
         class_members_add(training_class=training_class, users=spec["members"])
+        opening = demo_time(spec["starts_on"].year, spec["starts_on"].month, spec["starts_on"].day)
+        redate(training_class.memberships.all(), opening, "added_at")
+        redate(Enrolment.objects.filter(training_class=training_class), opening, "enrolled_at")
         trainer = User.objects.get(username=spec["trainer"])
         for day in range(2):
             starts = timezone.make_aware(
@@ -311,7 +337,24 @@ def seed_progress(report) -> None:
         if not done and lessons:
             first = LessonPage.objects.get(pk=lessons[0].pk)
             lesson_open(user=member, lesson=first, course=course)
+    date_progress(training_class, course, members)
     report.add(f"progress: {course.title}")
+
+
+def date_progress(training_class, course, members) -> None:
+    """The learning above happened on the class's second day (see REGISTERED_AT)."""
+    from assessments.models import Attempt
+
+    day = training_class.starts_on + datetime.timedelta(days=1)
+    studied = demo_time(day.year, day.month, day.day, 14)
+    finished = demo_time(day.year, day.month, day.day, 16)
+    progress = LessonProgress.objects.filter(user__in=members, course=course)
+    redate(progress, studied, "first_opened_at", "last_opened_at", "read_at", "marked_done_at")
+    redate(progress, studied, "completed_at")
+    attempts = Attempt.objects.filter(user__in=members)
+    redate(attempts, studied, "started_at", "deadline_at", "submitted_at")
+    enrolments = Enrolment.objects.filter(user__in=members, course=course)
+    redate(enrolments, finished, "completed_at")
 
 
 def pass_quizzes(*, user, lesson) -> None:

@@ -264,6 +264,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.mail.certificate_expiry_reminders_task",
         "schedule": crontab(hour=8, minute=0),
     },
+    # Statistics exports (reports/exports/<job>/ in the default storage) are deleted a day on.
+    "reports-purge-exports": {
+        "task": "reports.tasks.purge_exports",
+        "schedule": crontab(minute=17),
+    },
 }
 
 # Wagtail

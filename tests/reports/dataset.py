@@ -54,6 +54,7 @@ ATTENDANCE = [
     ("c1", 0, "p3", "excused"),
     ("c1", 1, "p1", "present"),
     ("c1", 1, "p3", "present"),
+    ("c1", 1, "p5", "present"),  # from Lâm Đồng, at a Lạng Sơn class
     ("c1", 2, "p2", "present"),  # after the cut-off
     ("c2", 0, "p4", "present"),
     ("c2", 0, "p6", "present"),
@@ -227,10 +228,25 @@ def month(moment) -> str:
     return moment.astimezone(ZONE).strftime("%Y-%m")
 
 
-def expected(w: World, province: str | None = None) -> dict:
-    """{table: {row key: {metric: value}}} for the national report, or for one province
-    ("LS" or "LD"). Keys are the report's: audience slug, province code, commune code, course
-    id, class slug, mode, sex, (province, audience) and month; None for "not recorded"."""
+# Where each place named in SPEC lies: (province, commune or None).
+PLACES = {
+    "LS": ("LS", None),
+    "LD": ("LD", None),
+    "DN": ("LD", None),
+    "A": ("LS", "A"),
+    "B": ("LS", "B"),
+    "C": ("LD", "C"),
+}
+
+
+def expected(w: World, province: str | None = None, commune: str | None = None) -> dict:
+    """{table: {row key: {metric: value}}} for the national report, for one province ("LS" or
+    "LD") or one commune ("A", "B", "C"). Keys are the report's: audience slug, province code,
+    commune code, course id, class slug, mode, sex, (province, audience), month and the
+    attendee's province ("origin"); None for "not recorded".
+
+    A province (commune) counts the classes held there and the attendances at them, whoever
+    attended; every other figure counts the people recorded there, wherever they trained."""
     code = {name: w.units[name].code for name in w.units}
     province_of = {"LS": code["LS"], "LD": code["LD"], "DN": code["LD"]}
 
@@ -247,7 +263,19 @@ def expected(w: World, province: str | None = None) -> dict:
         }
 
     def in_scope(name):
+        if commune is not None:
+            return person(name)["commune"] == code[commune]
         return province is None or person(name)["province"] == code[province]
+
+    def held_in_scope(locality):
+        if commune is not None:
+            return locality == commune
+        return province is None or PLACES[locality][0] == province
+
+    def held_at(locality):
+        """(province code, commune code) where a class was held."""
+        prov, com = PLACES[locality]
+        return code[prov], (code[com] if com else None)
 
     def single_course(klass):
         courses = CLASSES[klass][2]
@@ -278,17 +306,34 @@ def expected(w: World, province: str | None = None) -> dict:
                 else:
                     tables[table][key][metric] += value
 
-    # Participations.
+    # Participations: attendances where the class was held, people where they are recorded.
     for klass, index, name, status in ATTENDANCE:
         starts_at = CLASSES[klass][4][index]
-        if status == "present" and in_period(starts_at) and in_scope(name):
-            dims = {
-                "class": f"rep-{klass}",
-                "course": single_course(klass),
-                "mode": mode(klass),
-                "monthly": month(starts_at),
-            }
-            add(name, dims, attendances=1, person=1)
+        if status != "present" or not in_period(starts_at):
+            continue
+        dims = {
+            "class": f"rep-{klass}",
+            "course": single_course(klass),
+            "mode": mode(klass),
+            "monthly": month(starts_at),
+        }
+        locality = CLASSES[klass][1]
+        if held_in_scope(locality):
+            attendee = person(name)
+            prov, com = held_at(locality)
+            for table, key in {
+                "audience": attendee["audience"],
+                "sex": attendee["sex"],
+                "province": prov,
+                "commune": com,
+                "province_audience": (prov, attendee["audience"]),
+                "origin": attendee["province"],
+                "total": None,
+                **dims,
+            }.items():
+                tables[table][key]["attendances"] += 1
+        if in_scope(name):
+            add(name, dims, person=1)
     for klass_course in ENROLMENTS.values():
         who, course, klass, enrolled_at, completed_at = klass_course
         if not in_scope(who):
@@ -338,20 +383,20 @@ def expected(w: World, province: str | None = None) -> dict:
         if spec is not None and spec[4] <= CUTOFF and in_scope(name):
             add(name, {}, registered=1)
     # Classes held.
-    locality_province = {"A": "LS", "LS": "LS", "DN": "LD", "LD": "LD"}
     for klass, (klass_mode, locality, _courses, starts_on, sessions) in CLASSES.items():
-        held_at = [s for s in sessions if in_period(s)]
-        if sessions and not held_at:
+        sessions_held = [s for s in sessions if in_period(s)]
+        if sessions and not sessions_held:
             continue
         if not sessions and not (START <= starts_on <= CUTOFF):
             continue
-        if province is not None and locality_province[locality] != province:
+        if not held_in_scope(locality):
             continue
-        first = month(min(held_at)) if held_at else starts_on.strftime("%Y-%m")
+        first = month(min(sessions_held)) if sessions_held else starts_on.strftime("%Y-%m")
+        prov, com = held_at(locality)
         for table, key in {
             "total": None,
-            "province": code[locality_province[locality]],
-            "commune": code[locality] if locality in ("A", "B", "C") else None,
+            "province": prov,
+            "commune": com,
             "class": f"rep-{klass}",
             "course": single_course(klass),
             "mode": klass_mode,
@@ -389,6 +434,8 @@ def expected(w: World, province: str | None = None) -> dict:
                 row["classes"] = None
             if table in ("course", "class", "mode", "monthly"):
                 row["registered"] = None
+            if table == "origin":
+                row = {m: (v if m == "attendances" else None) for m, v in row.items()}
             rows[key] = row
         result[table] = rows
     return result
@@ -415,6 +462,8 @@ def zero_row(table: str) -> dict:
         row["classes"] = None
     if table in ("course", "class", "mode", "monthly"):
         row["registered"] = None
+    if table == "origin":
+        row = {m: (v if m == "attendances" else None) for m, v in row.items()}
     return row
 
 

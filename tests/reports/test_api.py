@@ -61,10 +61,11 @@ def test_openapi_document_is_valid_openapi_3_listing_every_endpoint(client):
         "/api/v1/periods",
         "/api/v1/periods/{period_id}/report",
         "/api/v1/snapshots",
+        "/api/v1/snapshots/{snapshot_id}",
     }
     training = document["paths"]["/api/v1/reports/training"]["get"]
     names = {parameter["name"] for parameter in training["parameters"]}
-    assert names == {"from", "to", "province", "commune", "cutoff"}
+    assert names == {"from", "to", "province", "commune", "cutoff", "suppress"}
     assert {"200", "400", "401", "403"} <= set(training["responses"])
     totals = document["components"]["schemas"]["Metrics"]["properties"]
     assert {"people_trained", "attendances", "completion_rate", "registered"} <= set(totals)
@@ -198,6 +199,81 @@ def test_snapshots_lists_only_the_callers_jurisdiction(stat_ls):
     mine = token_client(stat_ls).get("/api/v1/snapshots")
     assert mine.status_code == 200
     assert [s["province"] for s in mine.json()] == [LANG_SON]
-    assert mine.json()[0]["report"]["totals"]["registered"] > 0
+    assert "report" not in mine.json()[0]  # the figures are at the snapshot's own address
+    detail = token_client(stat_ls).get(mine.json()[0]["url"])
+    assert detail.status_code == 200
+    assert detail.json()["report"]["totals"]["registered"] > 0
     everyone = token_client(national).get("/api/v1/snapshots", {"period": period.pk}).json()
     assert {s["province"] for s in everyone} == {LANG_SON, LAM_DONG}
+    # Lâm Đồng's snapshot is not within the Lạng Sơn statistician's reach.
+    other = next(s for s in everyone if s["province"] == LAM_DONG)
+    assert token_client(stat_ls).get(other["url"]).status_code == 404
+
+
+def test_the_snapshot_list_costs_the_same_queries_for_one_snapshot_or_many(stat_ls):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports.models import ReportingPeriod, ReportSnapshot
+
+    client = token_client(stat_ls)
+    period = ReportingPeriod.objects.get(name="Năm 2026")
+    data = {"query": {}, "totals": {}, "breakdowns": {}, "province_audience": [], "monthly": []}
+
+    def snapshot(version):
+        ReportSnapshot.objects.create(
+            period=period, province_code=LANG_SON, version=version, data=data, frozen_by=stat_ls
+        )
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/snapshots").status_code == 200
+        return len(queries)
+
+    snapshot(1)
+    count()
+    one = count()
+    for version in range(2, 6):
+        snapshot(version)
+    assert count() == one
+    listed = client.get("/api/v1/snapshots").json()
+    assert len(listed) == 5 and all(s["frozen_by"] == "thongke" for s in listed)
+
+
+def test_people_from_outside_the_province_are_protected_and_publishing_protects_all(stat_ls):
+    """A Lạng Sơn statistician sees their own figures in full, but the table of where the
+    attendees of their classes come from hides the one Lâm Đồng attendee; ?suppress=1 (for
+    publishing) hides every small cell; the ministry sees the origin table in full."""
+    from .dataset import build
+
+    world = build()
+    period = {"from": "2025-01-01", "to": "2025-12-31", "cutoff": "2025-11-30"}
+    own = token_client(stat_ls).get("/api/v1/reports/training", {**period, "province": LANG_SON})
+    body = own.json()
+    origin = {row["key"]: row for row in body["breakdowns"]["origin"]}
+    assert origin[LAM_DONG]["attendances"] is None
+    assert "attendances" in origin[LAM_DONG]["suppressed"]
+    assert body["suppression"] == {"minimum": 5, "tables": ["origin"]}
+    audiences = body["breakdowns"]["audience"]
+    assert all("suppressed" not in row for row in audiences)
+    assert any(0 < (row["people_trained"] or 0) < 5 for row in audiences)  # shown: their own
+
+    published = (
+        token_client(stat_ls)
+        .get("/api/v1/reports/training", {**period, "province": LANG_SON, "suppress": "1"})
+        .json()
+    )
+    assert published["suppression"]["tables"] is None
+    for row in published["breakdowns"]["audience"]:
+        assert (
+            row["people_trained"] is None
+            or row["people_trained"] == 0
+            or (row["people_trained"] >= 5)
+        )
+
+    ministry = token_client(statistician("thongke.tw", None))
+    national = ministry.get("/api/v1/reports/training", {**period, "province": LANG_SON}).json()
+    assert "suppression" not in national
+    origin = {row["key"]: row for row in national["breakdowns"]["origin"]}
+    assert origin[LAM_DONG]["attendances"] == 1
+    assert world.units["LD"].code == LAM_DONG

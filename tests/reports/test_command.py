@@ -68,3 +68,16 @@ def test_an_unknown_format_is_refused(db, tmp_path):
             "-o",
             str(tmp_path / "x"),
         )
+
+
+def test_suppress_writes_the_published_copy_with_marks(db, tmp_path):
+    build()
+    target = tmp_path / "cong-bo.xlsx"
+    run("--from", "2025-01-01", "--to", "2025-12-31", "--cutoff", "2025-11-30",
+        "--province", "20", "--format", "xlsx", "--suppress", "-o", str(target))  # fmt: skip
+    book = load_workbook(target)
+    cells = [
+        v for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row
+    ]
+    assert "<5" in cells
+    assert any("dưới 5 người" in str(v) for v in cells)  # the note saying what "<5" and "x" mean

@@ -99,3 +99,17 @@ def test_statisticians_manage_periods_in_the_admin_in_vietnamese(client, period)
     assert response.status_code == 200  # the form again, with the reason
     assert "Ngày kết thúc không được trước ngày bắt đầu" in response.content.decode()
     assert not ReportingPeriod.objects.filter(name="Sai ngày").exists()
+
+
+def test_differences_compare_with_the_snapshots_own_dates_after_the_period_is_edited(period):
+    """Statisticians may edit a period after freezing it (a wrong cut-off, say): the snapshot
+    is still compared with today's figures for the dates it was frozen with."""
+    build()
+    officer = statistician("rep-stat-ld2", "68")
+    snapshot = report_freeze(period_id=period.pk, actor=officer)
+    assert snapshot_diff(snapshot) == []
+    ReportingPeriod.objects.filter(pk=period.pk).update(
+        start=date(2025, 7, 1), cutoff=date(2025, 10, 31)
+    )
+    snapshot = ReportSnapshot.objects.get(pk=snapshot.pk)
+    assert snapshot_diff(snapshot) == []

@@ -45,7 +45,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--suppress",
             action="store_true",
-            help="hide cells of fewer than 5 people (for publishing)",
+            help="for publishing: hide cells of fewer than 5 people, and the cells that would "
+            "let them be worked out",
         )
 
     def handle(self, *args, **options):
@@ -55,7 +56,8 @@ class Command(BaseCommand):
     def _handle(self, start, end, cutoff, province, commune, fmt, output, suppress, **_options):
         from reports.access import _current
         from reports.exports import EXPORTERS
-        from reports.figures import ReportInputError, ReportQuery, compute, suppress_small
+        from reports.figures import ReportInputError, ReportQuery, compute
+        from reports.privacy import suppress_small
 
         start_day = _date(start, "--from")
         end_day = _date(end, "--to")
