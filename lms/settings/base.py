@@ -349,6 +349,9 @@ LOGGING = {
         # Wagtail 8 runs its search and reference-index updates through django-tasks, which
         # logs every run at INFO: too chatty for a console.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint logs each step of every certificate it renders at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
