@@ -58,7 +58,7 @@ lint: python-deps
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 test: install chromium lint ## lint, checks, and the whole suite with coverage
-	$(VENV)/bin/pytest -n 2 --dist loadfile --cov --cov-report=term:skip-covered
+	$(VENV)/bin/pytest --cov --cov-report=term:skip-covered
 
 # Re-pin every Python dependency after changing pyproject.toml.
 lock: python-deps
