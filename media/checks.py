@@ -12,7 +12,7 @@ from django.http.request import validate_host
 
 @register()
 def content_origin_check(app_configs=None, **kwargs):
-    from .serving import _main_origin, content_origin
+    from .serving import content_origin, main_origin
 
     origin = content_origin()
     if not origin:
@@ -26,7 +26,7 @@ def content_origin_check(app_configs=None, **kwargs):
             )
         ]
     problems = []
-    if origin == _main_origin():
+    if origin == main_origin():
         problems.append(
             Error(
                 "H5P_CONTENT_ORIGIN is the site's own origin (WAGTAILADMIN_BASE_URL): H5P would "

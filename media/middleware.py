@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpResponseNotFound
 
-from .serving import _main_origin, _on_content_origin, content_origin
+from .serving import content_origin, main_origin, on_content_origin
 
 PLAYER_PATHS = ("/h5p/t/", "/h5p/lib/", "/h5p/play/")
 
@@ -33,7 +33,7 @@ class ContentOriginMiddleware:
         origin = content_origin()
         # Never when the content origin is the site itself (a mistake media.E002 reports):
         # that would shut the whole site.
-        if not origin or origin == _main_origin() or not _on_content_origin(request):
+        if not origin or origin == main_origin() or not on_content_origin(request):
             return False
         allowed = (*PLAYER_PATHS, settings.STATIC_URL)
         return not request.path.startswith(allowed)

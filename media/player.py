@@ -29,7 +29,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from .selectors import content_for_player
-from .serving import _main_origin, _on_content_origin, _refused, content_origin, token_claims
+from .serving import content_origin, main_origin, on_content_origin, refused, token_claims
 
 # The one inline script H5P core writes into the player's frame (H5P.getHeadTags in
 # h5p-standalone's frame.bundle.js, 3.8.x). Allowed by its hash, so the policy needs no
@@ -44,7 +44,7 @@ H5P_INLINE_SCRIPT_HASH = f"'sha256-{_DIGEST}'"
 STATE_RELAY_URL = "lms-relay:state?dataType=:dataType&subContentId=:subContentId"
 
 
-def on_content_origin(url: str) -> str:
+def content_origin_url(url: str) -> str:
     """A static file's URL on the content origin (a path gets the origin in front)."""
     return f"{content_origin()}{url}" if url.startswith("/") else url
 
@@ -84,11 +84,11 @@ def frame_options(*, token: str, claims, content) -> dict:
 
     return {
         **player_core(token=token, user_id=claims.user_id, content=content),
-        "frameJs": on_content_origin(static("vendor/h5p-standalone/frame.bundle.js")),
-        "frameCss": on_content_origin(static("vendor/h5p-standalone/styles/h5p.css")),
-        "customJs": [on_content_origin(static("media/h5p-frame-state.js"))],
+        "frameJs": content_origin_url(static("vendor/h5p-standalone/frame.bundle.js")),
+        "frameCss": content_origin_url(static("vendor/h5p-standalone/styles/h5p.css")),
+        "customJs": [content_origin_url(static("media/h5p-frame-state.js"))],
         "ajax": {"contentUserDataUrl": STATE_RELAY_URL},
-        "lms": {"siteOrigin": _main_origin()},
+        "lms": {"siteOrigin": main_origin()},
     }
 
 
@@ -96,21 +96,21 @@ def frame_options(*, token: str, claims, content) -> dict:
 @require_safe
 def player_page(request, token: str):
     """The player for one person, content and lesson (the token's), on the content origin."""
-    site = _main_origin()
-    if not (_on_content_origin(request) and site):
+    site = main_origin()
+    if not (on_content_origin(request) and site):
         return _plain(_("This page is not available here."), status=404)
     claims = token_claims(token)
     if claims is None:
-        return _refused(
+        return refused(
             _("This link to the activity has expired or is not valid. Reload the lesson.")
         )
     content = content_for_player(claims.content_id)
     if content is None:
         return _plain(_("This activity is not available at the moment."), status=404)
     scripts = {
-        "player": on_content_origin(static("vendor/h5p-standalone/main.bundle.js")),
-        "frame": on_content_origin(static("media/h5p-frame.js")),
-        "css": on_content_origin(static("media/h5p-frame.css")),
+        "player": content_origin_url(static("vendor/h5p-standalone/main.bundle.js")),
+        "frame": content_origin_url(static("media/h5p-frame.js")),
+        "css": content_origin_url(static("media/h5p-frame.css")),
     }
     options = frame_options(token=token, claims=claims, content=content)
     response = render(

@@ -160,11 +160,11 @@ def content_file(request, token: str, path: str):
     """h5p.json or a file under content/ of the token's content."""
     claims = token_claims(token)
     if claims is None:
-        return _refused(
+        return refused(
             _("This link to the activity has expired or is not valid. Reload the lesson.")
         )
-    if not _on_content_origin(request) and request.user.pk != claims.user_id:
-        return _refused(_("This activity was opened for another account. Reload the lesson."))
+    if not on_content_origin(request) and request.user.pk != claims.user_id:
+        return refused(_("This activity was opened for another account. Reload the lesson."))
     if not _safe_path(path) or not (path == "h5p.json" or path.startswith("content/")):
         raise Http404
     content = H5PContent.objects.filter(pk=claims.content_id).first()
@@ -177,7 +177,7 @@ def content_file(request, token: str, path: str):
     if not (kind.startswith(INLINE_PREFIXES) or kind in INLINE_TYPES):
         name = path.rsplit("/", 1)[-1]
         response["Content-Disposition"] = f'attachment; filename="{_ascii(name)}"'
-    return _cross_origin(request, response, allow=_main_origin())
+    return _cross_origin(request, response, allow=main_origin())
 
 
 @require_safe
@@ -188,10 +188,10 @@ def library_file(request, folder: str, path: str):
         raise Http404
     if not (
         request.user.is_authenticated
-        or _on_content_origin(request)
+        or on_content_origin(request)
         or token_claims(request.GET.get("t")) is not None
     ):
-        return _refused(_("Log in to open this activity."))
+        return refused(_("Log in to open this activity."))
     machine_name, major, minor = match.groups()
     installed = H5PLibrary.objects.filter(
         machine_name=machine_name,
@@ -205,13 +205,13 @@ def library_file(request, folder: str, path: str):
     response = _stream(request, f"h5p/libraries/{folder}/{path}")
     response["Content-Security-Policy"] = LIBRARY_CSP
     response["Cache-Control"] = LIBRARY_CACHE
-    return _cross_origin(request, response, allow=_main_origin())
+    return _cross_origin(request, response, allow=main_origin())
 
 
 # --- Helpers -------------------------------------------------------------------------------------
 
 
-def _refused(message: str) -> HttpResponse:
+def refused(message: str) -> HttpResponse:
     response = HttpResponse(message, status=403, content_type="text/plain; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
@@ -303,19 +303,19 @@ def _ascii(name: str) -> str:
     return "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
 
 
-def _on_content_origin(request) -> bool:
+def on_content_origin(request) -> bool:
     origin = content_origin()
     return bool(origin) and request.get_host().lower() == urlsplit(origin).netloc.lower()
 
 
-def _main_origin() -> str:
+def main_origin() -> str:
     url = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
     return f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else ""
 
 
 def _cross_origin(request, response, *, allow: str):
     """On the content origin, let the main site's player read the file (fetch needs CORS)."""
-    if _on_content_origin(request):
+    if on_content_origin(request):
         if allow:
             response["Access-Control-Allow-Origin"] = allow
             patch_vary_headers(response, ("Origin",))
