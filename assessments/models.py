@@ -360,7 +360,10 @@ class Attempt(models.Model):
                 name="attempt_one_open",
             ),
         ]
-        indexes = [models.Index(fields=["quiz", "state"])]
+        indexes = [
+            models.Index(fields=["quiz", "state"]),
+            models.Index(fields=["submitted_at"], name="attempt_submitted_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.quiz} – {self.user} – {self.number}"

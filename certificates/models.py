@@ -241,6 +241,12 @@ class Certificate(models.Model):
             models.Index(fields=["course", "issued_at"]),
             models.Index(fields=["training_class", "issued_at"]),
             models.Index(fields=["user"]),
+            # Reports: certificates revoked after a period ended.
+            models.Index(
+                fields=["revoked_at"],
+                condition=Q(status="revoked"),
+                name="certificate_revoked_at",
+            ),
         ]
 
     def __str__(self) -> str:

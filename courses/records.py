@@ -57,7 +57,12 @@ class Enrolment(models.Model):
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         constraints = [models.UniqueConstraint(fields=["user", "course"], name="enrolment_unique")]
-        indexes = [models.Index(fields=["course", "completed_at"])]
+        indexes = [
+            models.Index(fields=["course", "completed_at"]),
+            # Reports: the days of a partial month, and enrolments completed after a period.
+            models.Index(fields=["enrolled_at"], name="enrolment_enrolled_at"),
+            models.Index(fields=["completed_at", "enrolled_at"], name="enrolment_completed_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.course}"

@@ -381,6 +381,25 @@ def _grouping_sql(
     return " UNION ALL ".join(parts), ids, len(sets)
 
 
+def summary_plan(start: date, end: date):
+    """How a period splits for reports.summary: (first whole month, the month after the last
+    whole month, [(from, to) local-midnight bounds of the partial months at either end]), or
+    None when the period holds no whole month."""
+    stop = end + timedelta(days=1)
+    first = (
+        start if start.day == 1 else date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    )
+    after = stop.replace(day=1)
+    if first >= after:
+        return None
+    edges = []
+    if start < first:
+        edges.append((local_midnight(start), local_midnight(first)))
+    if after < stop:
+        edges.append((local_midnight(after), local_midnight(stop)))
+    return first, after, edges
+
+
 class _Sql:
     """The fact queries of one report, sharing bounds and jurisdiction filters.
 
@@ -390,7 +409,7 @@ class _Sql:
         "p.audience_id AS pa, p.province_id AS pp, COALESCE(p.sex, '') AS ps, p.commune_id AS pc"
     )
 
-    def __init__(self, query: ReportQuery, units: Units, tables):
+    def __init__(self, query: ReportQuery, units: Units, tables, use_summary: bool = False):
         from assessments.models import Attempt
         from certificates.models import Certificate
         from courses.records import Enrolment
@@ -418,6 +437,15 @@ class _Sql:
         self.person_sets = [s for s in sets if s in PERSON_SETS]
         self.other_sets = [s for s in sets if s in OTHER_SETS]
         self.person_filter = self.held_filter = ""
+        self.person_provinces: list[int] | None = None
+        # Whole months read from reports.summary (PostgreSQL): None, or (first month, month
+        # after the last, [partial-month edges as (from, to) datetimes]).
+        self.summary = None
+        self.summary_sets: list[str] = []
+        if use_summary and not query.commune_code:
+            self.summary = summary_plan(query.start, query.effective_end)
+            if self.summary:
+                self.summary_sets = [s for s in ("person", "total") if s in sets]
         if query.commune_code:
             ids = units.within_commune(units.find(query.commune_code, "commune"))
             self.person_filter = f"p.commune_id IN ({self._ints(ids)})"
@@ -425,6 +453,7 @@ class _Sql:
         elif query.province_code:
             province = units.find(query.province_code, "province")
             ids = units.within_province(province, "province")
+            self.person_provinces = ids
             self.person_filter = f"p.province_id IN ({self._ints(ids)})"
             places = units.within_province(province)
             self.held_filter = f"c.locality_id IN ({self._ints(places)})"
@@ -462,6 +491,10 @@ class _Sql:
     def wants(self, *names) -> bool:
         return any(name in self.sets for name in names)
 
+    def raw(self, sets) -> list[str]:
+        """The sets of `sets` read from the records (the others come from the summary)."""
+        return [s for s in sets if s not in self.summary_sets]
+
     def single_course(self) -> str:
         """Classes teaching exactly one course, with that course."""
         return (
@@ -488,9 +521,10 @@ class _Sql:
             f"SELECT {self.PERSON_DIMS} FROM ({parts}) u"
             f"{self.person_join('u.uid')}{self.where_person('WHERE')}"
         )
-        sql, ids, repeat = _grouping_sql(
-            facts, "COUNT(*) AS people_trained", self.person_sets, additive=True
-        )
+        sets = self.raw(self.person_sets)
+        if not sets:
+            return None
+        sql, ids, repeat = _grouping_sql(facts, "COUNT(*) AS people_trained", sets, additive=True)
         return self._done(sql, ids, repeat, params)
 
     def attendances_held(self):
@@ -568,7 +602,9 @@ class _Sql:
         """Enrolments made, their completion by the end, and completions, in one pass."""
         params: list = []
         t = self.t
-        sets = list(self.sets) + (["monthly_done"] if "monthly" in self.sets else [])
+        sets = self.raw(list(self.sets) + (["monthly_done"] if "monthly" in self.sets else []))
+        if not sets:
+            return None
         dims = [self.PERSON_DIMS, "e.training_class_id AS cl", "e.course_id AS co"]
         joins = self.person_join("e.user_id")
         if self.wants("mode"):
@@ -605,6 +641,9 @@ class _Sql:
         return self._done(sql, ids, repeat, params)
 
     def attempts(self, lesson_courses: dict[int, list[int]]):
+        sets = self.raw(self.sets)
+        if not sets:
+            return None
         params: list = []
         t = self.t
         whens = " ".join(
@@ -635,12 +674,15 @@ class _Sql:
             facts,
             "COUNT(*) AS quiz_graded, SUM(passed) AS quiz_passed, COUNT(pct) AS quiz_scored, "
             "SUM(pct) AS quiz_score_sum",
-            self.sets,
+            sets,
             additive=True,
         )
         return self._done(sql, ids, repeat, params)
 
     def certificates(self):
+        sets = self.raw(self.sets)
+        if not sets:
+            return None
         params: list = []
         t = self.t
         dims = [self.PERSON_DIMS, "x.training_class_id AS cl", "x.course_id AS co"]
@@ -660,7 +702,7 @@ class _Sql:
         sql, ids, repeat = _grouping_sql(
             facts,
             "COUNT(*) - SUM(revoked) AS certificates_valid, SUM(revoked) AS certificates_revoked",
-            self.sets,
+            sets,
             additive=True,
         )
         return self._done(sql, ids, repeat, params)
@@ -675,10 +717,120 @@ class _Sql:
         )
         return self._done(sql, ids, repeat, [self.stop])
 
+    # ------------------------------------------------------------ from reports.summary
+
+    def _edges(self, column: str, params: list) -> str:
+        """`column` within the partial months at either end of the period."""
+        parts = []
+        for lower, upper in self.summary[2]:
+            parts.append(f"({column} >= %s AND {column} < %s)")
+            params += [lower, upper]
+        return "(" + " OR ".join(parts) + ")"
+
+    def _summary_select(self, measures: str, source: str, params_count=None) -> str:
+        dims = ", ".join(d if d in ("pa", "pp", "ps") else f"NULL AS {d}" for d in DIMS)
+        return f"SELECT 0 AS gs, {dims}, {measures} FROM ({source}) u GROUP BY pa, pp, ps"
+
+    def summary_figures(self):
+        """Enrolments, completions, quiz attempts and certificates by the person's placement
+        (the "person" set and the totals): whole months from reports_monthlyfigure, the days
+        of partial months and the two end-dependent corrections from the records."""
+        from . import summary
+
+        first, after, _edges = self.summary
+        params: list = [first, after]
+        t = self.t
+        measures = ", ".join(f"m.{m}" for m in summary.MEASURES)
+        province = (
+            f" AND m.province_id IN ({self._ints(self.person_provinces)})"
+            if self.person_provinces is not None
+            else ""
+        )
+        parts = [
+            "SELECT m.audience_id AS pa, m.province_id AS pp, m.sex AS ps, "
+            f"{measures}, 0 AS done_after, 0 AS revoked_after FROM reports_monthlyfigure m "
+            f"WHERE m.month >= %s AND m.month < %s{province}"
+        ]
+        person = "p.audience_id AS pa, p.province_id AS pp, COALESCE(p.sex, '') AS ps"
+        if self.summary[2]:
+            facts = " UNION ALL ".join(
+                summary.enrolment_facts(f"{t['enrolment']} e")
+                + summary.attempt_facts(f"{t['attempt']} t")
+                + summary.certificate_facts(f"{t['certificate']} x")
+            )
+            measures = ", ".join(f"f.{m}" for m in summary.MEASURES)
+            parts.append(
+                f"SELECT {person}, {measures}, 0, 0 FROM ({facts}) f"
+                f"{self.person_join('f.user_id')} WHERE {self._edges('f.dated_at', params)}"
+                f"{self.where_person()}"
+            )
+        none = ", ".join("0::numeric" if m == "quiz_score_sum" else "0" for m in summary.MEASURES)
+        # Enrolments of the period completed only after it ends: not completed "by the end".
+        parts.append(
+            f"SELECT {person}, {none}, 1, 0 FROM {t['enrolment']} e"
+            f"{self.person_join('e.user_id')} WHERE e.completed_at >= %s "
+            f"AND {self.in_period('e.enrolled_at', params)}{self.where_person()}"
+        )
+        params.insert(len(params) - 2, self.stop)
+        # Certificates of the period revoked only after it ends: still valid at the end.
+        parts.append(
+            f"SELECT {person}, {none}, 0, 1 FROM {t['certificate']} x"
+            f"{self.person_join('x.user_id')} WHERE x.status = 'revoked' AND x.revoked_at >= %s "
+            f"AND {self.in_period('x.issued_at', params)}{self.where_person()}"
+        )
+        params.insert(len(params) - 2, self.stop)
+        sql = self._summary_select(
+            "SUM(enrolled) AS enrolments, SUM(enrolled_done) - SUM(done_after) "
+            "AS enrolments_completed, SUM(completed) AS completions, "
+            "SUM(quiz_graded) AS quiz_graded, SUM(quiz_passed) AS quiz_passed, "
+            "SUM(quiz_scored) AS quiz_scored, SUM(quiz_score_sum) AS quiz_score_sum, "
+            "SUM(certificates_issued) - SUM(certificates_revoked) + SUM(revoked_after) "
+            "AS certificates_valid, SUM(certificates_revoked) - SUM(revoked_after) "
+            "AS certificates_revoked",
+            " UNION ALL ".join(parts),
+        )
+        return sql, params, {0: tuple(self.summary_sets)}
+
+    def summary_people(self):
+        """Distinct people trained by placement: whole months from reports_participation, the
+        partial months from the records."""
+        first, after, _edges = self.summary
+        params: list = []
+        masks: dict[int, int] = {}
+        month = first
+        while month < after:
+            masks[month.year] = masks.get(month.year, 0) | 1 << (month.month - 1)
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        years = []
+        for year, mask in sorted(masks.items()):
+            years.append("(r.year = %s AND r.months & %s <> 0)")
+            params += [year, mask]
+        parts = [f"SELECT r.user_id AS uid FROM reports_participation r WHERE {' OR '.join(years)}"]
+        t = self.t
+        if self.summary[2]:
+            parts.append(
+                f"SELECT a.user_id FROM {t['attendance']} a "
+                f"JOIN {t['session']} s ON s.id = a.session_id "
+                f"WHERE a.status = 'present' AND {self._edges('s.starts_at', params)}"
+            )
+            parts.append(
+                f"SELECT e.user_id FROM {t['enrolment']} e "
+                f"WHERE {self._edges('e.completed_at', params)}"
+            )
+        source = (
+            "SELECT p.audience_id AS pa, p.province_id AS pp, COALESCE(p.sex, '') AS ps "
+            f"FROM ({' UNION '.join(parts)}) x{self.person_join('x.uid')}"
+            f"{self.where_person('WHERE')}"
+        )
+        sql = self._summary_select("COUNT(*) AS people_trained", source)
+        return sql, params, {0: tuple(self.summary_sets)}
+
     def all(self, lesson_courses):
+        from_summary = (self.summary_figures(), self.summary_people()) if self.summary else ()
         return [
             q
             for q in (
+                *from_summary,
                 self.participations_by_person(),
                 self.attendances_held(),
                 self.participations_by_other(),
@@ -826,8 +978,11 @@ def _classes(query: ReportQuery, units: Units, sql: _Sql):
     return classes, held
 
 
-def compute(query: ReportQuery) -> dict:
-    """The report of `query` (see the module docstring for every metric's definition)."""
+def compute(query: ReportQuery, *, summary: bool | None = None) -> dict:
+    """The report of `query` (see the module docstring for every metric's definition).
+
+    `summary`: read whole months from reports.summary's tables (PostgreSQL); None: whenever
+    they are available. False reads every record (tests compare the two)."""
     from people.models import AudienceGroup, TrainingClass
 
     query.validate()
@@ -859,7 +1014,11 @@ def compute(query: ReportQuery) -> dict:
             name = _("province %(name)s") % {"name": name}
         scope_place = _lower_first(name)
         scope_subject = _("the Department of Justice of %(unit)s") % {"unit": scope_place}
-    sql = _Sql(query, units, query.tables or TABLES)
+    if summary is None:
+        from . import summary as summary_tables
+
+        summary = summary_tables.available()
+    sql = _Sql(query, units, query.tables or TABLES, use_summary=summary)
 
     # Cells keyed by (breakdown, key); "total" is the whole report.
     cells: dict[tuple, dict] = {}

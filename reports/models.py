@@ -132,3 +132,51 @@ class ReportSnapshot(models.Model):
 
     def query(self):
         return self.period.query(self.province_code, self.commune_code)
+
+
+class MonthlyFigure(models.Model):
+    """Signed counts of people's records by local month and by the person's recorded province,
+    audience group and sex: written only by the database triggers of `reports.summary`, read by
+    `reports.figures` on PostgreSQL. Several rows may share a key until `summary.compact()`
+    merges them; their sums are the figures."""
+
+    month = models.DateField()
+    province_id = models.BigIntegerField(null=True)
+    audience_id = models.BigIntegerField(null=True)
+    sex = models.CharField(max_length=10, blank=True)
+    enrolled = models.IntegerField(default=0)
+    enrolled_done = models.IntegerField(default=0)
+    completed = models.IntegerField(default=0)
+    quiz_graded = models.IntegerField(default=0)
+    quiz_passed = models.IntegerField(default=0)
+    quiz_scored = models.IntegerField(default=0)
+    quiz_score_sum = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    certificates_issued = models.IntegerField(default=0)
+    certificates_revoked = models.IntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()
+        indexes = [models.Index(fields=["month"], name="reports_monthlyfigure_month")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%m/%Y} {self.province_id}/{self.audience_id}/{self.sex}"
+
+
+class Participation(models.Model):
+    """The months of a calendar year in which a person took part in training (bit m-1 for month
+    m: present at a session, or completed a course): written only by the triggers of
+    `reports.summary`, for counting distinct people trained."""
+
+    user_id = models.BigIntegerField()
+    year = models.SmallIntegerField()
+    months = models.IntegerField()
+
+    class Meta:
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["user_id", "year"], name="participation_unique")
+        ]
+        indexes = [models.Index(fields=["year"], name="reports_participation_year")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.year}: {self.months:012b}"
