@@ -463,6 +463,8 @@ class _Sql:
         return ", ".join(str(int(i)) for i in ids) or "NULL"
 
     def month_case(self, column: str, params: list) -> str:
+        if len(self.months) == 1:  # a period inside one month (CASE needs a WHEN)
+            return f"'{self.months[0][0]}'"
         whens = []
         for label, upper in self.months[:-1]:
             whens.append(f"WHEN {column} < %s THEN '{label}'")
@@ -805,7 +807,9 @@ class _Sql:
         for year, mask in sorted(masks.items()):
             years.append("(r.year = %s AND r.months & %s <> 0)")
             params += [year, mask]
-        parts = [f"SELECT r.user_id AS uid FROM reports_participation r WHERE {' OR '.join(years)}"]
+        parts = [
+            f"SELECT DISTINCT r.user_id AS uid FROM reports_participation r WHERE {' OR '.join(years)}"
+        ]
         t = self.t
         if self.summary[2]:
             parts.append(

@@ -445,8 +445,10 @@ def compact() -> int:
 def check() -> list[str]:
     """Differences between the summary and a computation from the records (empty: exact)."""
     problems = []
+    outermost = not connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        if outermost:  # both sides read from one snapshot
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         key = f"month, {', '.join(DIMS)}"
         cursor.execute(
             f"SELECT {key}, {_sums()} FROM reports_monthlyfigure GROUP BY {key} HAVING {_nonzero()}"
