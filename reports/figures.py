@@ -1019,9 +1019,13 @@ def compute(query: ReportQuery, *, summary: bool | None = None) -> dict:
         scope_place = _lower_first(name)
         scope_subject = _("the Department of Justice of %(unit)s") % {"unit": scope_place}
     if summary is None:
-        from . import summary as summary_tables
+        # The summary holds the person set and the totals; when a table needs records by
+        # commune, class, course, mode or month they are read anyway, so it would save little.
+        summary = False
+        if set(_sets_for(query.tables or TABLES)) <= {"person", "total"}:
+            from . import summary as summary_tables
 
-        summary = summary_tables.available()
+            summary = summary_tables.available()
     sql = _Sql(query, units, query.tables or TABLES, use_summary=summary)
 
     # Cells keyed by (breakdown, key); "total" is the whole report.
