@@ -145,5 +145,6 @@ VI.update(
         "submitted figures": "số liệu đã chốt",
         "Reporting periods": "Kỳ báo cáo",
         "Submitted figures": "Số liệu đã chốt",
+        "--tables goes with --format json only.": "--tables chỉ dùng với --format json.",
     }
 )

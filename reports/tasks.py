@@ -17,3 +17,12 @@ def purge_exports() -> int:
     from .services import report_exports_purge
 
     return report_exports_purge()
+
+
+@shared_task
+def compact_summary() -> int:
+    """Beat, every 10 minutes: merge the summary's delta rows (safe to run twice, and
+    alongside writers)."""
+    from .summary import compact
+
+    return compact()

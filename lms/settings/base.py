@@ -265,6 +265,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=8, minute=0),
     },
     # Statistics exports (reports/exports/<job>/ in the default storage) are deleted a day on.
+    # The triggers append a delta row per change to the reports summary; merge them.
+    "reports-compact-summary": {
+        "task": "reports.tasks.compact_summary",
+        "schedule": crontab(minute="*/10"),
+    },
     "reports-purge-exports": {
         "task": "reports.tasks.purge_exports",
         "schedule": crontab(minute=17),

@@ -65,7 +65,7 @@ def test_openapi_document_is_valid_openapi_3_listing_every_endpoint(client):
     }
     training = document["paths"]["/api/v1/reports/training"]["get"]
     names = {parameter["name"] for parameter in training["parameters"]}
-    assert names == {"from", "to", "province", "commune", "cutoff", "suppress"}
+    assert names == {"from", "to", "province", "commune", "cutoff", "suppress", "tables"}
     assert {"200", "400", "401", "403"} <= set(training["responses"])
     totals = document["components"]["schemas"]["Metrics"]["properties"]
     assert {"people_trained", "attendances", "completion_rate", "registered"} <= set(totals)
@@ -277,3 +277,20 @@ def test_people_from_outside_the_province_are_protected_and_publishing_protects_
     origin = {row["key"]: row for row in national["breakdowns"]["origin"]}
     assert origin[LAM_DONG]["attendances"] == 1
     assert world.units["LD"].code == LAM_DONG
+
+
+def test_tables_limits_the_answer_to_the_tables_asked_for(stat_ls):
+    client = token_client(stat_ls)
+    whole = client.get("/api/v1/reports/training", {**YEAR, "province": LANG_SON}).json()
+    part = client.get(
+        "/api/v1/reports/training",
+        {**YEAR, "province": LANG_SON, "tables": "province_audience, audience"},
+    ).json()
+    assert part["province_audience"] == whole["province_audience"] != []
+    assert part["breakdowns"]["audience"] == whole["breakdowns"]["audience"]
+    assert part["totals"] == whole["totals"]
+    assert part["breakdowns"]["course"] == [] != whole["breakdowns"]["course"]
+    assert part["monthly"] == []
+    bad = client.get("/api/v1/reports/training", {**YEAR, "tables": "province,nonsense"})
+    assert bad.status_code == 400
+    assert bad.json() == {"detail": "Không có bảng số liệu: nonsense."}

@@ -81,3 +81,21 @@ def test_suppress_writes_the_published_copy_with_marks(db, tmp_path):
     ]
     assert "<5" in cells
     assert any("dưới 5 người" in str(v) for v in cells)  # the note saying what "<5" and "x" mean
+
+
+def test_tables_writes_only_those_tables_as_json(db, tmp_path):
+    import json
+
+    world = build()
+    target = tmp_path / "tinh-doi-tuong.json"
+    run("--from", "2025-01-01", "--to", "2025-12-31", "--cutoff", "2025-11-30",
+        "--tables", "province_audience", "--format", "json", "-o", str(target))  # fmt: skip
+    report = json.loads(target.read_text(encoding="utf-8"))
+    rows = {(r["province"], r["audience"]): r for r in report["province_audience"]}
+    ls = rows[(world.units["LS"].code, "bao-cao-vien")]
+    assert ls["people_trained"] == 2  # p1 and p3 (p7 took part in nothing)
+    assert report["breakdowns"]["course"] == []
+    with pytest.raises(CommandError, match="chỉ dùng với --format json"):
+        run("--from", "2025-01-01", "--to", "2025-12-31", "--tables", "province",
+            "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"))  # fmt: skip
+    assert not (tmp_path / "x.xlsx").exists()

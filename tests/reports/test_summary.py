@@ -293,3 +293,31 @@ def test_a_move_and_a_record_at_the_same_moment_both_count(demo):
     assert Enrolment.objects.filter(user=user, course=course).exists()
     # The enrolment counts where the person now is, as the records say.
     assert summary.check() == []
+
+
+def test_the_operator_checks_rebuilds_and_compacts_from_the_command_line(world):
+    from io import StringIO
+
+    from django.conf import settings
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("report_summary", stdout=out)
+    assert "summary = records" in out.getvalue()
+    MonthlyFigure.objects.create(month=date(2025, 5, 1), sex="", completed=3)
+    with pytest.raises(CommandError, match="lệch với hồ sơ ở 1 chỗ"):
+        call_command("report_summary", "--check", stdout=StringIO())
+    out = StringIO()
+    call_command("report_summary", "--rebuild", "--compact", stdout=out)
+    assert "rebuilt" in out.getvalue() and "summary = records" not in out.getvalue()
+    call_command("report_summary", stdout=StringIO())  # exact again: no error
+
+    # The beat merges the delta rows every ten minutes.
+    entry = settings.CELERY_BEAT_SCHEDULE["reports-compact-summary"]
+    assert entry["task"] == "reports.tasks.compact_summary"
+    from reports.tasks import compact_summary
+
+    before = MonthlyFigure.objects.count()
+    zero = MonthlyFigure.objects.create(month=date(2025, 5, 1), sex="", completed=0)
+    assert zero.pk and MonthlyFigure.objects.count() == before + 1
+    assert compact_summary.delay().get() == before  # the all-zero row is gone

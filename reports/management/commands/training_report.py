@@ -1,8 +1,10 @@
 """training_report --from YYYY-MM-DD --to YYYY-MM-DD [--province CODE] [--commune CODE]
-[--cutoff YYYY-MM-DD] [--suppress] --format xlsx|docx|json -o FILE
+[--cutoff YYYY-MM-DD] [--suppress] [--tables NAME,...] --format xlsx|docx|json -o FILE
 
 The figures of `reports.figures.compute` for a period and a jurisdiction, written as a file.
 Run by the operator on the server, so any jurisdiction (national by default) may be asked for.
+--tables (JSON only) limits the answer to some tables, e.g. `--tables province_audience` for the
+national report by province x audience, which PostgreSQL answers from the summary tables.
 Bad input ends with a one-line Vietnamese reason and a non-zero exit, and writes no file.
 """
 
@@ -48,12 +50,19 @@ class Command(BaseCommand):
             help="for publishing: hide cells of fewer than 5 people, and the cells that would "
             "let them be worked out",
         )
+        parser.add_argument(
+            "--tables",
+            help="JSON only: the tables to compute, comma-separated (audience, province, commune, "
+            "course, class, mode, sex, origin, province_audience, monthly); default all",
+        )
 
     def handle(self, *args, **options):
         with translation.override(settings.LANGUAGE_CODE):
             self._handle(**options)
 
-    def _handle(self, start, end, cutoff, province, commune, fmt, output, suppress, **_options):
+    def _handle(
+        self, start, end, cutoff, province, commune, fmt, output, suppress, tables=None, **_options
+    ):
         from reports.access import _current
         from reports.exports import EXPORTERS
         from reports.figures import ReportInputError, ReportQuery, compute
@@ -68,6 +77,9 @@ class Command(BaseCommand):
             )
         if not output:
             raise CommandError(_("Give the file to write with -o FILE."))
+        names = tuple(name.strip() for name in (tables or "").split(",") if name.strip())
+        if names and fmt.lower() != "json":
+            raise CommandError(_("--tables goes with --format json only."))
         query = ReportQuery(start=start_day, end=end_day, cutoff=cutoff_day)
         try:
             query.validate()
@@ -84,6 +96,7 @@ class Command(BaseCommand):
                 cutoff=cutoff_day,
                 province_code=province_unit.code if province_unit else None,
                 commune_code=commune_unit.code if commune_unit else None,
+                tables=names or None,
             )
             report = compute(query)
         except (ReportInputError, ValueError) as error:
