@@ -13,6 +13,11 @@ databases that are already complete, so a second run only measures; without it t
 and rebuilt. --drop drops every database the run made or used once it has measured.
 
 Measured on each data size (issue 8's targets):
+- the same report reading every record (`compute(..., summary=False)`), to show what the
+  summary tables of reports.summary save; that they equal the records (`summary.check()`); how
+  long rebuilding them takes (what the migration costs an existing database); and what their
+  triggers add to a learner's write (enrolment made, completed, deleted, one transaction each),
+  against the same writes with the triggers disabled;
 - the annual national report for 2026 through `reports.figures.compute` (best of --repeat), its
   query count (must not grow with the data), and a hand-written SQL GROUP BY computing the same
   province x audience figures in the same run: ratio <= 3x and compute <= 1 s;
@@ -26,7 +31,7 @@ import argparse
 import os
 import sys
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -197,6 +202,51 @@ def compute_report():
     return compute(annual_query(tables=("province_audience",)))
 
 
+def compute_from_records():
+    """The same report reading every record (no summary tables): what it costs without them."""
+    from reports.figures import compute
+
+    return compute(annual_query(tables=("province_audience",)), summary=False)
+
+
+WRITES = 300
+
+
+def write_cost(triggers: bool) -> float:
+    """Seconds per learner write with or without the summary's triggers: WRITES enrolments
+    made, then completed, then deleted, each its own transaction, as requests make them.
+    Without triggers (ALTER TABLE ... DISABLE TRIGGER, bench only) the rows are gone again
+    before the triggers come back, so the summary stays exact."""
+    from django.db import connection
+
+    from courses.records import Enrolment
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT min(page_ptr_id) FROM courses_coursepage")
+        course = cursor.fetchone()[0]
+        # People with a profile who have not taken that course (one enrolment per course).
+        cursor.execute(
+            "SELECT p.user_id FROM people_profile p WHERE NOT EXISTS (SELECT 1 FROM "
+            "courses_enrolment e WHERE e.user_id = p.user_id AND e.course_id = %s) "
+            "ORDER BY p.user_id LIMIT %s",
+            [course, WRITES],
+        )
+        users = [row[0] for row in cursor.fetchall()]
+        if not triggers:
+            cursor.execute("ALTER TABLE courses_enrolment DISABLE TRIGGER USER")
+    try:
+        start = time.perf_counter()
+        made = [Enrolment.objects.create(user_id=u, course_id=course).pk for u in users]
+        for pk in made:
+            Enrolment.objects.filter(pk=pk).update(completed_at=datetime.now(UTC))
+        Enrolment.objects.filter(pk__in=made).delete()
+        return (time.perf_counter() - start) / (3 * len(users))
+    finally:
+        if not triggers:
+            with connection.cursor() as cursor:
+                cursor.execute("ALTER TABLE courses_enrolment ENABLE TRIGGER USER")
+
+
 def compute_full_report():
     """Every table of the annual national report (all breakdowns): what the XLSX holds."""
     from reports.figures import compute
@@ -362,7 +412,19 @@ def measure(name: str, trainees: int, repeat: int) -> dict:
     with CaptureQueriesContext(connection) as queries:  # also warms the database's caches
         compute_report()
     slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:6]
+    from reports import summary
+
     compute_seconds, report = best_of(repeat, compute_report)
+    records_seconds, _records = best_of(repeat, compute_from_records)
+    start_check = time.perf_counter()
+    summary_problems = summary.check()
+    check_seconds = time.perf_counter() - start_check
+    start_rebuild = time.perf_counter()
+    rows = summary.rebuild()
+    rebuild_seconds = time.perf_counter() - start_rebuild
+    write_with = write_cost(triggers=True)
+    write_without = write_cost(triggers=False)
+    summary_problems += summary.check()
     sql_seconds, cells = best_of(repeat, lambda: baseline(start, stop))
     full_seconds, _full = best_of(max(1, repeat // 2), compute_full_report)
     # The export as a statistician gets it: every table computed, then written.
@@ -371,6 +433,13 @@ def measure(name: str, trainees: int, repeat: int) -> dict:
         "name": name,
         "trainees": trainees,
         "compute": compute_seconds,
+        "records": records_seconds,
+        "summary_ok": not summary_problems,
+        "check": check_seconds,
+        "rebuild": rebuild_seconds,
+        "summary_rows": rows,
+        "write_with": write_with,
+        "write_without": write_without,
         "full": full_seconds,
         "sql": sql_seconds,
         "xlsx": xlsx_seconds,
@@ -406,6 +475,25 @@ def print_results(results: list[dict]) -> list[str]:
         )
         for problem in r["problems"][:10]:
             print("   ", problem)
+    print()
+    print(
+        "the summary tables (reports.summary): compute above reads them; 'records s' is the "
+        "same report reading every record instead"
+    )
+    print(
+        f"{'trainees':>10}{'records s':>11}{'speed-up':>10}{'rows':>18}{'rebuild s':>11}"
+        f"{'check s':>9}  exact   write ms with / without triggers"
+    )
+    for r in results:
+        rows = r["summary_rows"]
+        print(
+            f"{r['trainees']:>10,}{r['records']:>11.3f}{r['records'] / r['compute']:>9.1f}x"
+            f"{rows['monthly_figures']:>9,}+{rows['participation']:>8,}{r['rebuild']:>11.1f}"
+            f"{r['check']:>9.1f}  {'yes' if r['summary_ok'] else 'NO '}"
+            f"     {1000 * r['write_with']:.2f} / {1000 * r['write_without']:.2f}"
+            f" ({r['write_with'] / r['write_without']:.2f}x)"
+        )
+    print()
     for r in results:
         print(f"slowest queries of compute() at {r['trainees']:,} trainees (first run):")
         for seconds, sql in r["slowest"]:
@@ -418,6 +506,8 @@ def print_results(results: list[dict]) -> list[str]:
         failures.append(f"compute takes {large['compute']:.2f} s (target <= {TARGET_SECONDS} s)")
     if large["xlsx"] > TARGET_XLSX_SECONDS:
         failures.append(f"XLSX export takes {large['xlsx']:.2f} s (target <= 10 s)")
+    if not all(r["summary_ok"] for r in results):
+        failures.append("the summary tables differ from the records")
     if any(r["problems"] for r in results):
         failures.append("compute() and the SQL baseline disagree")
     if len(results) == 2:

@@ -807,8 +807,11 @@ class _Sql:
         for year, mask in sorted(masks.items()):
             years.append("(r.year = %s AND r.months & %s <> 0)")
             params += [year, mask]
+        # One row per person and year: several years need DISTINCT, one does not.
+        distinct = "DISTINCT " if len(masks) > 1 else ""
         parts = [
-            f"SELECT DISTINCT r.user_id AS uid FROM reports_participation r WHERE {' OR '.join(years)}"
+            f"SELECT {distinct}r.user_id AS uid FROM reports_participation r "
+            f"WHERE {' OR '.join(years)}"
         ]
         t = self.t
         if self.summary[2]:

@@ -418,6 +418,8 @@ def rebuild(conn=None) -> dict:
         cursor.execute(_append_deltas("SELECT * FROM reports_fact_rows"))
         cursor.execute("DELETE FROM reports_participation")
         cursor.execute(PARTICIPATION_INSERT.format(months=PARTICIPATION_MONTHS.format(a="", e="")))
+        # Fresh statistics, or the planner takes the rebuilt tables for empty ones.
+        cursor.execute("ANALYZE reports_monthlyfigure, reports_participation")
         cursor.execute("SELECT count(*) FROM reports_monthlyfigure")
         figures = cursor.fetchone()[0]
         cursor.execute("SELECT count(*) FROM reports_participation")
