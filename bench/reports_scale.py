@@ -17,7 +17,7 @@ Measured on each data size (issue 8's targets):
   summary tables of reports.summary save; that they equal the records (`summary.check()`); how
   long rebuilding them takes (what the migration costs an existing database); and what their
   triggers add to a learner's write (enrolment made, completed, deleted, one transaction each),
-  against the same writes with the triggers disabled;
+  against the same writes with the triggers disabled, and what a profile move costs;
 - the annual national report for 2026 through `reports.figures.compute` (best of --repeat), its
   query count (must not grow with the data), and a hand-written SQL GROUP BY computing the same
   province x audience figures in the same run: ratio <= 3x and compute <= 1 s;
@@ -247,6 +247,38 @@ def write_cost(triggers: bool) -> float:
                 cursor.execute("ALTER TABLE courses_enrolment ENABLE TRIGGER USER")
 
 
+MOVES = 100
+
+
+def move_cost(triggers: bool) -> float:
+    """Seconds per profile move (another province, then back; one transaction each) with or
+    without the summary's triggers, which move every count of the person."""
+    from django.db import connection
+
+    from people.models import Profile
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT user_id, province_id FROM people_profile ORDER BY user_id LIMIT %s", [MOVES]
+        )
+        people = cursor.fetchall()
+        cursor.execute("SELECT max(province_id) FROM people_profile")
+        elsewhere = cursor.fetchone()[0]
+        if not triggers:
+            cursor.execute("ALTER TABLE people_profile DISABLE TRIGGER USER")
+    try:
+        start = time.perf_counter()
+        for user_id, _province in people:
+            Profile.objects.filter(user_id=user_id).update(province_id=elsewhere)
+        for user_id, province in people:
+            Profile.objects.filter(user_id=user_id).update(province_id=province)
+        return (time.perf_counter() - start) / (2 * len(people))
+    finally:
+        if not triggers:
+            with connection.cursor() as cursor:
+                cursor.execute("ALTER TABLE people_profile ENABLE TRIGGER USER")
+
+
 def compute_full_report():
     """Every table of the annual national report (all breakdowns): what the XLSX holds."""
     from reports.figures import compute
@@ -424,6 +456,8 @@ def measure(name: str, trainees: int, repeat: int) -> dict:
     rebuild_seconds = time.perf_counter() - start_rebuild
     write_with = write_cost(triggers=True)
     write_without = write_cost(triggers=False)
+    move_with = move_cost(triggers=True)
+    move_without = move_cost(triggers=False)
     summary_problems += summary.check()
     sql_seconds, cells = best_of(repeat, lambda: baseline(start, stop))
     full_seconds, _full = best_of(max(1, repeat // 2), compute_full_report)
@@ -440,6 +474,8 @@ def measure(name: str, trainees: int, repeat: int) -> dict:
         "summary_rows": rows,
         "write_with": write_with,
         "write_without": write_without,
+        "move_with": move_with,
+        "move_without": move_without,
         "full": full_seconds,
         "sql": sql_seconds,
         "xlsx": xlsx_seconds,
@@ -492,6 +528,12 @@ def print_results(results: list[dict]) -> list[str]:
             f"{r['check']:>9.1f}  {'yes' if r['summary_ok'] else 'NO '}"
             f"     {1000 * r['write_with']:.2f} / {1000 * r['write_without']:.2f}"
             f" ({r['write_with'] / r['write_without']:.2f}x)"
+        )
+    for r in results:
+        print(
+            f"profile moved to another province at {r['trainees']:,} trainees: "
+            f"{1000 * r['move_with']:.2f} ms with the triggers (the person's counts move too), "
+            f"{1000 * r['move_without']:.2f} ms without"
         )
     print()
     for r in results:

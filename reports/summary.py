@@ -128,12 +128,21 @@ def certificate_facts(source: str, sign: str = "1") -> list[str]:
     ]
 
 
-def _record_facts() -> str:
-    """Every fact of the records (the view reports_fact_rows)."""
+def _record_facts(users: str = "") -> str:
+    """Every fact of the records, as a subquery; `users`: an SQL array expression to keep only
+    those people's (read through the user_id indexes). Not a view: a view would pin the
+    columns it reads, and a later migration changing one (say, a decimal's precision) would
+    fail."""
+
+    def source(table: str, alias: str) -> str:
+        if not users:
+            return f"{table} {alias}"
+        return f"(SELECT * FROM {table} WHERE user_id = ANY({users})) {alias}"
+
     return " UNION ALL ".join(
-        enrolment_facts("courses_enrolment e")
-        + attempt_facts("assessments_attempt t")
-        + certificate_facts("certificates_certificate x")
+        enrolment_facts(source("courses_enrolment", "e"))
+        + attempt_facts(source("assessments_attempt", "t"))
+        + certificate_facts(source("certificates_certificate", "x"))
     )
 
 
@@ -308,7 +317,7 @@ def _profile_sql() -> list[str]:
                 "PERFORM reports_lock_users(users);",
                 f"INSERT INTO reports_monthlyfigure ({INSERT_COLUMNS}) "
                 f"SELECT f.month, d.province_id, d.audience_id, d.sex, {_sums('f.', 'd.sign * ')} "
-                f"FROM ({placements}) d JOIN reports_fact_rows f ON f.user_id = d.user_id "
+                f"FROM ({placements}) d JOIN ({_record_facts('users')}) f ON f.user_id = d.user_id "
                 f"WHERE f.month IS NOT NULL GROUP BY 1, 2, 3, 4 "
                 f"HAVING {_nonzero('f.', 'd.sign * ')};",
             ]
@@ -352,7 +361,6 @@ def _functions_sql() -> list[str]:
         "IF users IS NULL OR cardinality(users) = 0 THEN RETURN; END IF; "
         "DELETE FROM reports_participation WHERE user_id = ANY(users); "
         f"{PARTICIPATION_INSERT.format(months=some)}; END $$",
-        f"CREATE OR REPLACE VIEW reports_fact_rows AS {_record_facts()}",
     ]
 
 
@@ -374,7 +382,6 @@ def uninstall_statements() -> list[str]:
     statements += [
         "DROP TRIGGER IF EXISTS reports_people_classsession_update ON people_classsession",
         "DROP FUNCTION IF EXISTS reports_people_classsession_update()",
-        "DROP VIEW IF EXISTS reports_fact_rows",
         "DROP FUNCTION IF EXISTS reports_refresh_participation(bigint[])",
         "DROP FUNCTION IF EXISTS reports_lock_users(bigint[])",
         "DROP FUNCTION IF EXISTS reports_month(timestamptz)",
@@ -415,7 +422,7 @@ def rebuild(conn=None) -> dict:
     with transaction.atomic(using=conn.alias), conn.cursor() as cursor:
         cursor.execute("LOCK TABLE reports_monthlyfigure, reports_participation IN EXCLUSIVE MODE")
         cursor.execute("DELETE FROM reports_monthlyfigure")
-        cursor.execute(_append_deltas("SELECT * FROM reports_fact_rows"))
+        cursor.execute(_append_deltas(_record_facts()))
         cursor.execute("DELETE FROM reports_participation")
         cursor.execute(PARTICIPATION_INSERT.format(months=PARTICIPATION_MONTHS.format(a="", e="")))
         # Fresh statistics, or the planner takes the rebuilt tables for empty ones.
@@ -457,7 +464,7 @@ def check() -> list[str]:
         stored = {tuple(r[:4]): tuple(r[4:]) for r in cursor.fetchall()}
         cursor.execute(
             f"SELECT f.month, p.province_id, p.audience_id, COALESCE(p.sex, ''), "
-            f"{_sums('f.')} FROM reports_fact_rows f "
+            f"{_sums('f.')} FROM ({_record_facts()}) f "
             f"LEFT JOIN people_profile p ON p.user_id = f.user_id WHERE f.month IS NOT NULL "
             f"GROUP BY 1, 2, 3, 4 HAVING {_nonzero('f.')}"
         )
