@@ -482,10 +482,13 @@ class _Sql:
         """A semi-join keeping the jurisdiction's people (for queries without person dims)."""
         if not self.person_filter:
             return ""
-        return (
-            f" AND {user_column} IN (SELECT p.user_id FROM {self.t['profile']} p "
-            f"WHERE {self.person_filter})"
-        )
+        people = f"SELECT p.user_id FROM {self.t['profile']} p WHERE {self.person_filter}"
+        if connection.vendor == "postgresql":
+            # An array computed first: the planner then reads the people's rows through the
+            # user_id indexes instead of hashing the whole country's rows of the period
+            # (bench/reports_scale.py times a province's full report).
+            return f" AND {user_column} = ANY(ARRAY({people}))"
+        return f" AND {user_column} IN ({people})"
 
     def person_join(self, user_column: str) -> str:
         return f" LEFT JOIN {self.t['profile']} p ON p.user_id = {user_column}"
@@ -515,10 +518,13 @@ class _Sql:
         parts = (
             f"SELECT a.user_id AS uid FROM {t['attendance']} a "
             f"JOIN {t['session']} s ON s.id = a.session_id "
-            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)} "
+            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)}"
+            f"{self.only_people('a.user_id')} "
             f"UNION SELECT e.user_id AS uid FROM {t['enrolment']} e "
-            f"WHERE {self.in_period('e.completed_at', params)}"
+            f"WHERE {self.in_period('e.completed_at', params)}{self.only_people('e.user_id')}"
         )
+        # The jurisdiction's people are picked in each branch too: the UNION then removes
+        # duplicates among them only, not among the whole country's participations.
         facts = (
             f"SELECT {self.PERSON_DIMS} FROM ({parts}) u"
             f"{self.person_join('u.uid')}{self.where_person('WHERE')}"
@@ -564,27 +570,38 @@ class _Sql:
         params: list = []
         t = self.t
         wants_month = "monthly" in sets
-        month_a = f", {self.month_case('s.starts_at', params)} AS mo" if wants_month else ""
+
+        def attended(counted: str, people: str, scope: str) -> str:
+            # Placeholders in the order they appear: the month CASE, then the period.
+            month = f", {self.month_case('s.starts_at', params)} AS mo" if wants_month else ""
+            period = self.in_period("s.starts_at", params)
+            return (
+                f"SELECT s.training_class_id AS cl, sc.course_id AS co, c.mode AS md{month}, "
+                f"{counted} FROM {t['attendance']} a JOIN {t['session']} s ON s.id = a.session_id "
+                f"JOIN {t['class']} c ON c.id = s.training_class_id "
+                f"LEFT JOIN ({self.single_course()}) sc ON sc.class_id = c.id{people}"
+                f"WHERE a.status = 'present' AND {period}{scope}"
+            )
+
         if self.held_filter:
             # Held here (counted as a lượt) or attended by one of the jurisdiction's people
-            # (counted among the people trained), wherever the class was.
+            # (counted among the people trained), wherever the class was: two branches, so
+            # that each starts from its own few rows (the classes held here; the
+            # jurisdiction's people) rather than from every attendance in the country.
             held, mine = f"({self.held_filter})", f"({self.person_filter})"
-            counted = (
-                f"CASE WHEN {held} THEN 1 ELSE 0 END AS att, "
-                f"CASE WHEN {mine} THEN a.user_id END AS uid"
+            here = attended(
+                f"1 AS att, CASE WHEN {mine} THEN a.user_id END AS uid",
+                f"{self.person_join('a.user_id')} ",
+                f" AND {held}",
             )
-            people = f"{self.person_join('a.user_id')} "
-            scope = f" AND ({held} OR {mine})"
+            elsewhere = attended(
+                "0 AS att, a.user_id AS uid",
+                " ",
+                f" AND {held} IS NOT TRUE{self.only_people('a.user_id')}",
+            )
+            attendance = f"{here} UNION ALL {elsewhere}"
         else:
-            counted, people, scope = "1 AS att, a.user_id AS uid", " ", ""
-        attendance = (
-            f"SELECT s.training_class_id AS cl, sc.course_id AS co, "
-            f"c.mode AS md{month_a}, {counted} "
-            f"FROM {t['attendance']} a JOIN {t['session']} s ON s.id = a.session_id "
-            f"JOIN {t['class']} c ON c.id = s.training_class_id "
-            f"LEFT JOIN ({self.single_course()}) sc ON sc.class_id = c.id{people}"
-            f"WHERE a.status = 'present' AND {self.in_period('s.starts_at', params)}{scope}"
-        )
+            attendance = attended("1 AS att, a.user_id AS uid", " ", "")
         month_c = f", {self.month_case('e.completed_at', params)} AS mo" if wants_month else ""
         completion = (
             f"SELECT e.training_class_id AS cl, e.course_id AS co, "
