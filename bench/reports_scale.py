@@ -292,18 +292,16 @@ def largest_province() -> str:
     counted in their successor)."""
     from django.db.models import Count
 
-    from people.models import AdministrativeUnit, Profile
+    from people.models import Profile
+    from reports.figures import Units
 
-    units = AdministrativeUnit.objects.filter(level="province")
-    successor = dict(units.values_list("pk", "successor_id"))
-    code = dict(units.values_list("pk", "code"))
+    units = Units()
     people: dict[str, int] = {}
     for province, count in Profile.objects.values_list("province").annotate(n=Count("pk")):
-        current = province
-        while successor.get(current):
-            current = successor[current]
-        people[code.get(current)] = people.get(code.get(current), 0) + count
-    return max((n, c) for c, n in people.items() if c)[1]
+        code = units.code(units.province(province))
+        if code:
+            people[code] = people.get(code, 0) + count
+    return max(people, key=people.get)
 
 
 def compute_province_report(province: str):

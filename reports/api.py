@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from people.roles import is_admin, is_statistician
 
 from .figures import BREAKDOWNS as BREAKDOWN_NAMES
+from .figures import ReportQuery
 from .views_dashboard import METRICS, BadReportInput, held_province, report_filter
 
 
@@ -49,11 +50,7 @@ class ReportAPIView(APIView):
         from .figures import ReportInputError, compute
 
         query = chosen.query()
-        tables = tuple(
-            name.strip()
-            for name in self.request.query_params.get("tables", "")[:300].split(",")
-            if name.strip()
-        )
+        tables = ReportQuery.table_names(self.request.query_params.get("tables", "")[:300])
         if tables:
             query = replace(query, tables=tables)
         try:

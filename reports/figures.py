@@ -166,6 +166,11 @@ class ReportQuery:
     # The others come back empty. The totals are always computed.
     tables: tuple[str, ...] | None = None
 
+    @staticmethod
+    def table_names(raw: str | None) -> tuple[str, ...] | None:
+        """`tables` from a comma-separated list as typed (None when it names none)."""
+        return tuple(name.strip() for name in (raw or "").split(",") if name.strip()) or None
+
     @property
     def effective_end(self) -> date:
         return min(self.end, self.cutoff) if self.cutoff else self.end
@@ -579,7 +584,7 @@ class _Sql:
                 f"SELECT s.training_class_id AS cl, sc.course_id AS co, c.mode AS md{month}, "
                 f"{counted} FROM {t['attendance']} a JOIN {t['session']} s ON s.id = a.session_id "
                 f"JOIN {t['class']} c ON c.id = s.training_class_id "
-                f"LEFT JOIN ({self.single_course()}) sc ON sc.class_id = c.id{people}"
+                f"LEFT JOIN ({self.single_course()}) sc ON sc.class_id = c.id{people} "
                 f"WHERE a.status = 'present' AND {period}{scope}"
             )
 
@@ -591,17 +596,17 @@ class _Sql:
             held, mine = f"({self.held_filter})", f"({self.person_filter})"
             here = attended(
                 f"1 AS att, CASE WHEN {mine} THEN a.user_id END AS uid",
-                f"{self.person_join('a.user_id')} ",
+                self.person_join("a.user_id"),
                 f" AND {held}",
             )
             elsewhere = attended(
                 "0 AS att, a.user_id AS uid",
-                " ",
+                "",
                 f" AND {held} IS NOT TRUE{self.only_people('a.user_id')}",
             )
             attendance = f"{here} UNION ALL {elsewhere}"
         else:
-            attendance = attended("1 AS att, a.user_id AS uid", " ", "")
+            attendance = attended("1 AS att, a.user_id AS uid", "", "")
         month_c = f", {self.month_case('e.completed_at', params)} AS mo" if wants_month else ""
         completion = (
             f"SELECT e.training_class_id AS cl, e.course_id AS co, "

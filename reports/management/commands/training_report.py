@@ -77,7 +77,7 @@ class Command(BaseCommand):
             )
         if not output:
             raise CommandError(_("Give the file to write with -o FILE."))
-        names = tuple(name.strip() for name in (tables or "").split(",") if name.strip())
+        names = ReportQuery.table_names(tables)
         if names and fmt.lower() != "json":
             raise CommandError(_("--tables goes with --format json only."))
         query = ReportQuery(start=start_day, end=end_day, cutoff=cutoff_day)
@@ -96,7 +96,7 @@ class Command(BaseCommand):
                 cutoff=cutoff_day,
                 province_code=province_unit.code if province_unit else None,
                 commune_code=commune_unit.code if commune_unit else None,
-                tables=names or None,
+                tables=names,
             )
             report = compute(query)
         except (ReportInputError, ValueError) as error:
